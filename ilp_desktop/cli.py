@@ -1,0 +1,107 @@
+"""The `ilp-desktop` command: the GUI by default, and its admin subcommands.
+
+Exit status: 0 done, 1 the user's input or environment was refused (message on stderr, no
+traceback), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import __version__
+from .paths import AppDirs
+
+log = logging.getLogger(__name__)
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ilp-desktop",
+        description="ILP Desktop: Individualized Learning Plans for school counselors.",
+    )
+    parser.add_argument("--version", action="version", version=f"ILP Desktop {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="database file to open (default: in your user data folder)"
+    )
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="start, load the data, show the window, then exit 0 (for smoke tests)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    demo = commands.add_parser(
+        "demo",
+        help="build a realistic demo school in a new database",
+        description="Fill a new (or earlier demo) database with a made-up school for "
+        "training and trying the app. Refuses a database that holds real students.",
+    )
+    demo.add_argument("--db", type=Path, required=True, dest="demo_db", metavar="PATH")
+    demo.add_argument("--students", type=_positive, default=300, metavar="N")
+    demo.add_argument("--seed", type=int, default=1, metavar="S")
+    return parser
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 100_000:
+        raise argparse.ArgumentTypeError("give a number of students from 1 to 100000")
+    return value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    dirs = AppDirs.for_user()
+    from .logs import setup_logging
+
+    try:
+        setup_logging(dirs.logs)
+    except OSError as error:  # logging is a help, not a reason to refuse to start
+        print(f"ilp-desktop: cannot write the log in {dirs.logs}: {error}", file=sys.stderr)
+    if args.command == "demo":
+        return _run_refusable(lambda: _demo(args, dirs))
+    from .app import run_gui
+
+    return run_gui(args.db or dirs.default_db, dirs, exit_when_ready=args.exit_when_ready)
+
+
+def _run_refusable(command) -> int:  # type: ignore[no-untyped-def]
+    from .store.errors import StoreError
+
+    try:
+        return command()
+    except StoreError as error:
+        print(f"ilp-desktop: {error}", file=sys.stderr)
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        print("ilp-desktop: stopped; nothing was changed.", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+def _demo(args: argparse.Namespace, dirs: AppDirs) -> int:
+    from .demo_school import DemoRefused, build_demo_school
+    from .store import errors
+    from .store.db import open_store
+    from .store.instance_lock import InstanceLock
+
+    with InstanceLock(dirs.locks, args.demo_db) as lock:
+        if not lock.acquire():
+            raise errors.already_open(args.demo_db.absolute())
+        store = open_store(args.demo_db, dirs.backups_for(args.demo_db))
+        try:
+            count = build_demo_school(store, students=args.students, seed=args.seed)
+        except DemoRefused as refused:
+            print(f"ilp-desktop: {refused}", file=sys.stderr)
+            return EXIT_REFUSED
+        finally:
+            store.close()
+    print(f"Built a demo school of {count} students in {args.demo_db}.")
+    return EXIT_OK

@@ -1,0 +1,1 @@
+"""Plain-Python rules of the ILP: no Qt, no SQL."""

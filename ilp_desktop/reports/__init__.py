@@ -1,0 +1,1 @@
+"""Printed handouts (ReportLab only: no Qt, no SQL)."""

@@ -1,0 +1,233 @@
+"""Opening the database: checks that refuse a bad file untouched, then WAL and migrations.
+
+Every check that can refuse a file runs before anything is written to it, so a refused file is
+left byte-identical. sqlite-utils is imported only when a write or a migration needs it: its
+import costs more than the rest of start-up.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .. import __version__
+from . import errors
+from .backup import backup_to, timestamped_name
+from .migrations import APPLICATION_ID, KNOWN_NAMES, MIGRATION_SET, build_migrations
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+log = logging.getLogger(__name__)
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_S = 5.0
+
+
+class Store:
+    """An open ILP database. Reads use ``conn``; each user action writes inside ``action()``."""
+
+    def __init__(self, path: Path, conn: sqlite3.Connection) -> None:
+        self.path = path
+        self.conn = conn
+        self._db: Database | None = None
+
+    @property
+    def db(self) -> Database:
+        """The sqlite-utils view of the same connection."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            # No plugins: nothing outside this app runs against student data.
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    @contextlib.contextmanager
+    def action(self) -> Iterator[Database]:
+        """One user action = one transaction; SQLite errors become StoreErrors."""
+        try:
+            with self.db.atomic() as db:
+                yield db
+        except sqlite3.Error as error:
+            mapped = errors.translate(error, self.path)
+            if mapped is None:
+                raise
+            raise mapped from error
+
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sqlite3.Connection]:
+        """Reads with SQLite errors mapped to StoreErrors."""
+        try:
+            yield self.conn
+        except sqlite3.Error as error:
+            mapped = errors.translate(error, self.path)
+            if mapped is None:
+                raise
+            raise mapped from error
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def open_store(
+    path: Path | str,
+    backups_dir: Path | None = None,
+    *,
+    busy_timeout: float = BUSY_TIMEOUT_S,
+) -> Store:
+    """Open (or create) the ILP database at ``path``, refusing anything unsafe to use.
+
+    Raises a StoreError subclass, with a message naming the file and what to do, for: a file
+    that is not a database, another program's database, a damaged file, a database from a
+    newer version, a database locked by another program, and a read-only location.
+    """
+    path = Path(path).expanduser().absolute()
+    if path.is_dir():
+        raise errors.not_a_database(path, "is a folder, not a file")
+    folder = path.parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise errors.read_only(path, folder) from error
+    if path.exists():
+        _check_header(path)
+        _check_writable(path, folder)
+    else:
+        _check_writable(path, folder)
+        _create(path)
+    conn = _connect(path, busy_timeout)
+    try:
+        _check_contents(conn, path)
+        _check_not_locked(conn, path)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        store = Store(path, conn)
+        _migrate(store, backups_dir)
+    except sqlite3.Error as error:
+        conn.close()
+        mapped = errors.translate(error, path)
+        raise (mapped or errors.corrupt(path, str(error))) from error
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except PermissionError as error:
+        raise errors.read_only(path, path.parent) from error
+    if not header:
+        raise errors.not_a_database(path, "is an empty file, not a database")
+    if not header.startswith(SQLITE_MAGIC):
+        raise errors.not_a_database(path, "is not a database")
+    if len(header) < 100:
+        raise errors.corrupt(path, "the file is shorter than a database header")
+
+
+def _check_writable(path: Path, folder: Path) -> None:
+    """SQLite writes its journal beside the database, so the folder must take new files."""
+    try:
+        with tempfile.TemporaryFile(dir=folder, prefix=".ilp-write-check-"):
+            pass
+    except OSError as error:
+        raise errors.read_only(path, folder) from error
+    if path.exists() and not os.access(path, os.R_OK | os.W_OK):
+        raise errors.read_only(path, folder)
+
+
+def _create(path: Path) -> None:
+    """Make a new, fully migrated database and move it into place in one step.
+
+    Built under a temporary name so that a crash never leaves a half-made database behind.
+    """
+    fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
+    os.close(fd)  # mkstemp made it owner-only (0600); SQLite keeps that mode for its files
+    temp = Path(temp_name)
+    try:
+        conn = sqlite3.connect(temp)
+        try:
+            build_migrations().apply(Store(temp, conn).db)
+        finally:
+            conn.close()
+        try:
+            os.link(temp, path)  # fails, rather than overwrite, if the name was taken meanwhile
+        except FileExistsError:
+            raise
+        except OSError:
+            if path.exists():
+                raise FileExistsError(path) from None
+            os.replace(temp, path)  # file systems without hard links
+    finally:
+        temp.unlink(missing_ok=True)
+    log.info("created database %s", path)
+
+
+def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
+    uri = f"{path.as_uri()}?mode=rw"
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=busy_timeout, check_same_thread=False)
+    except sqlite3.Error as error:
+        mapped = errors.translate(error, path)
+        raise (mapped or errors.corrupt(path, str(error))) from error
+    return conn
+
+
+def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
+    rows = conn.execute("PRAGMA quick_check").fetchall()
+    if [tuple(r) for r in rows] != [("ok",)]:
+        raise errors.corrupt(path, "; ".join(str(r[0]) for r in rows[:3]))
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    if app_id != APPLICATION_ID and (app_id != 0 or tables):
+        raise errors.not_a_database(path, "is a database of another program, not of ILP Desktop")
+    applied = _applied(conn)
+    unknown = [name for name in applied if name not in KNOWN_NAMES]
+    if unknown:
+        raise errors.newer(path, unknown, __version__)
+
+
+def _applied(conn: sqlite3.Connection) -> list[str]:
+    exists = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='_sqlite_migrations'"
+    ).fetchone()
+    if not exists:
+        return []
+    rows = conn.execute(
+        "SELECT name FROM _sqlite_migrations WHERE migration_set = ? ORDER BY rowid",
+        [MIGRATION_SET],
+    )
+    return [r[0] for r in rows]
+
+
+def _check_not_locked(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse now, not at the first edit, if another program holds the write lock."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("ROLLBACK")
+    except sqlite3.OperationalError as error:
+        if "locked" in str(error).lower() or "busy" in str(error).lower():
+            raise errors.locked(path) from error
+        raise
+
+
+def _migrate(store: Store, backups_dir: Path | None) -> None:
+    applied = _applied(store.conn)
+    pending = [name for name in KNOWN_NAMES if name not in applied]
+    if not pending:
+        return
+    if applied and backups_dir is not None:
+        name = timestamped_name(store.path.stem, f"before-{pending[0]}")
+        copy = backup_to(store.conn, backups_dir / name)
+        log.info("backed up %s to %s before migrating", store.path, copy)
+    with store.action() as db:
+        build_migrations().apply(db)
+    log.info("applied migrations %s to %s", ", ".join(pending), store.path)

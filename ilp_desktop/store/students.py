@@ -1,0 +1,162 @@
+"""Students and their guardians: load and save domain objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable
+
+from ..domain.students import Guardian, RosterEntry, Student, normalized, search_key
+from .db import Store
+
+_COLUMNS = (
+    "id, sis_id, first_name, last_name, preferred_name, grade, homeroom, counselor, "
+    "date_of_birth, family_languages, iep, plan_504, ell, gifted, cte, cte_pathway, notes, "
+    "archived_at, search_key"
+)
+_FLAGS = ("iep", "plan_504", "ell", "gifted", "cte")
+
+
+def _now() -> str:
+    return dt.datetime.now().isoformat(timespec="seconds")
+
+
+def _student(row: sqlite3.Row | tuple) -> Student:
+    return Student(
+        id=row[0],
+        sis_id=row[1],
+        first_name=row[2],
+        last_name=row[3],
+        preferred_name=row[4],
+        grade=row[5],
+        homeroom=row[6],
+        counselor=row[7],
+        date_of_birth=row[8],
+        family_languages=json.loads(row[9]),
+        iep=bool(row[10]),
+        plan_504=bool(row[11]),
+        ell=bool(row[12]),
+        gifted=bool(row[13]),
+        cte=bool(row[14]),
+        cte_pathway=row[15],
+        notes=row[16],
+        archived_at=row[17],
+    )
+
+
+def _record(student: Student) -> dict[str, object]:
+    return {
+        "sis_id": student.sis_id,
+        "first_name": student.first_name,
+        "last_name": student.last_name,
+        "preferred_name": student.preferred_name,
+        "grade": student.grade,
+        "homeroom": student.homeroom,
+        "counselor": student.counselor,
+        "date_of_birth": student.date_of_birth,
+        "family_languages": json.dumps(student.family_languages, ensure_ascii=False),
+        **{flag: int(getattr(student, flag)) for flag in _FLAGS},
+        "cte_pathway": student.cte_pathway,
+        "notes": student.notes,
+        "archived_at": student.archived_at,
+        "search_key": search_key(student),
+    }
+
+
+class StudentStore:
+    """Reads and writes students; every write method is one transaction."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    # Reading -------------------------------------------------------------------------------
+    def roster(self) -> list[RosterEntry]:
+        """Every student, archived ones included, for the roster list."""
+        with self.store.reading() as conn:
+            rows = conn.execute(f"SELECT {_COLUMNS} FROM students").fetchall()
+        return [RosterEntry(_student(row), row[18]) for row in rows]
+
+    def get(self, student_id: int) -> Student | None:
+        with self.store.reading() as conn:
+            row = conn.execute(
+                f"SELECT {_COLUMNS} FROM students WHERE id = ?", [student_id]
+            ).fetchone()
+            if row is None:
+                return None
+            student = _student(row)
+            student.guardians = [
+                Guardian(name=g[0], relationship=g[1], phone=g[2], email=g[3], language=g[4])
+                for g in conn.execute(
+                    "SELECT name, relationship, phone, email, language FROM guardians "
+                    "WHERE student_id = ? ORDER BY position",
+                    [student_id],
+                )
+            ]
+        return student
+
+    def count(self, *, include_archived: bool = False) -> int:
+        where = "" if include_archived else " WHERE archived_at = ''"
+        with self.store.reading() as conn:
+            return conn.execute(f"SELECT count(*) FROM students{where}").fetchone()[0]
+
+    def sis_id_owner(self, sis_id: str, *, excluding: int | None = None) -> str | None:
+        """Name of the student who already has ``sis_id`` (other than ``excluding``)."""
+        with self.store.reading() as conn:
+            row = conn.execute(
+                "SELECT first_name, last_name FROM students WHERE sis_id = ? AND id IS NOT ?",
+                [sis_id.strip(), excluding],
+            ).fetchone()
+        return f"{row[0]} {row[1]}" if row else None
+
+    # Writing -------------------------------------------------------------------------------
+    def add(self, student: Student) -> Student:
+        """Insert a new student (validated by the caller); returns it with its id."""
+        return self.add_many([student])[0]
+
+    def add_many(self, students: Iterable[Student]) -> list[Student]:
+        """Insert students in one transaction: all of them or none."""
+        added = []
+        now = _now()
+        with self.store.action() as db:
+            for student in students:
+                clean = normalized(student)
+                record = _record(clean) | {"created_at": now, "updated_at": now}
+                table = db["students"]
+                table.insert(record)
+                clean.id = table.last_pk
+                self._write_guardians(db, clean)
+                added.append(clean)
+        return added
+
+    def update(self, student: Student) -> Student:
+        """Save every field of an existing student, guardians included."""
+        if student.id is None:
+            raise ValueError("update() needs a student that has been added")
+        clean = normalized(student)
+        with self.store.action() as db:
+            db["students"].update(clean.id, _record(clean) | {"updated_at": _now()})
+            self._write_guardians(db, clean)
+        return clean
+
+    def set_archived(self, student_id: int, archived: bool) -> None:
+        value = _now() if archived else ""
+        with self.store.action() as db:
+            db["students"].update(student_id, {"archived_at": value, "updated_at": _now()})
+
+    @staticmethod
+    def _write_guardians(db: object, student: Student) -> None:
+        db.execute("DELETE FROM guardians WHERE student_id = ?", [student.id])  # type: ignore[attr-defined]
+        if student.guardians:
+            db["guardians"].insert_all(  # type: ignore[index]
+                {
+                    "student_id": student.id,
+                    "position": position,
+                    "name": g.name,
+                    "relationship": g.relationship,
+                    "phone": g.phone,
+                    "email": g.email,
+                    "language": g.language,
+                }
+                for position, g in enumerate(student.guardians)
+            )
