@@ -24,6 +24,8 @@ def parse_grade(text: str) -> str:
     cleaned = text.strip()
     if not cleaned:
         raise GradeError("Choose a grade: K, 1 to 12, or PS for post-secondary.")
+    if cleaned.casefold().startswith("grade "):
+        cleaned = cleaned[6:].strip()
     alias = _ALIASES.get(cleaned.casefold())
     if alias:
         return alias

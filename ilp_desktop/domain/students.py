@@ -75,7 +75,7 @@ class Student:
 
     @property
     def sort_name(self) -> str:
-        """"Last, First" as listed on a roster."""
+        """ "Last, First" as listed on a roster."""
         if self.last_name and self.first_name:
             return f"{self.last_name}, {self.first_name}"
         return self.last_name or self.first_name
@@ -92,6 +92,11 @@ class Student:
 
     def with_changes(self, **changes: object) -> Student:
         return replace(self, **changes)
+
+
+def name_sort_key(student: Student) -> str:
+    """Last name, then first name, folded: Ødegård sorts among the O's, Łukasz among the L's."""
+    return f"{fold(student.last_name)}\t{fold(student.first_name)}"
 
 
 def search_key(student: Student) -> str:
@@ -138,9 +143,7 @@ def validate_student(
     if not sis_id:
         problems["sis_id"] = "Enter the student's SIS id."
     elif not _SIS_ID.match(sis_id):
-        problems["sis_id"] = (
-            "A SIS id is up to 32 letters or digits (and . _ / -), with no spaces."
-        )
+        problems["sis_id"] = "A SIS id is up to 32 letters or digits (and . _ / -), with no spaces."
     elif sis_id_owner:
         problems["sis_id"] = f"SIS id {sis_id} already belongs to {sis_id_owner}."
     if not student.first_name.strip():
@@ -195,7 +198,42 @@ def normalized(student: Student) -> Student:
 
 @dataclass(slots=True)
 class RosterEntry:
-    """A student as the roster lists them, with the folded text search matches against."""
+    """A student as the roster lists them: just what the list shows, sorts and searches.
 
-    student: Student
+    Kept light (no guardians, no notes) because the roster loads thousands at start-up.
+    """
+
+    id: int
+    sis_id: str
+    first_name: str
+    last_name: str
+    preferred_name: str
+    grade: str
+    homeroom: str
+    counselor: str
+    archived_at: str
     search_key: str
+    sort_key: str
+
+    @classmethod
+    def of(cls, student: Student) -> RosterEntry:
+        assert student.id is not None
+        return cls(
+            student.id,
+            student.sis_id,
+            student.first_name,
+            student.last_name,
+            student.preferred_name,
+            student.grade,
+            student.homeroom,
+            student.counselor,
+            student.archived_at,
+            search_key(student),
+            name_sort_key(student),
+        )
+
+    @property
+    def sort_name(self) -> str:
+        if self.last_name and self.first_name:
+            return f"{self.last_name}, {self.first_name}"
+        return self.last_name or self.first_name

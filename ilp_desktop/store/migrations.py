@@ -48,6 +48,7 @@ def m0001_students(db: Database) -> None:
                 cte_pathway TEXT NOT NULL DEFAULT '',
                 notes TEXT NOT NULL DEFAULT '',
                 search_key TEXT NOT NULL DEFAULT '',
+                sort_key TEXT NOT NULL DEFAULT '',
                 archived_at TEXT NOT NULL DEFAULT '',
                 created_at TEXT NOT NULL,
                 updated_at TEXT NOT NULL

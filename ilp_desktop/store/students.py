@@ -6,14 +6,25 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from ..domain.students import Guardian, RosterEntry, Student, normalized, search_key
+from ..domain.students import (
+    Guardian,
+    RosterEntry,
+    Student,
+    name_sort_key,
+    normalized,
+    search_key,
+)
 from .db import Store
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
 
 _COLUMNS = (
     "id, sis_id, first_name, last_name, preferred_name, grade, homeroom, counselor, "
     "date_of_birth, family_languages, iep, plan_504, ell, gifted, cte, cte_pathway, notes, "
-    "archived_at, search_key"
+    "archived_at"
 )
 _FLAGS = ("iep", "plan_504", "ell", "gifted", "cte")
 
@@ -61,6 +72,7 @@ def _record(student: Student) -> dict[str, object]:
         "notes": student.notes,
         "archived_at": student.archived_at,
         "search_key": search_key(student),
+        "sort_key": name_sort_key(student),
     }
 
 
@@ -69,13 +81,21 @@ class StudentStore:
 
     def __init__(self, store: Store) -> None:
         self.store = store
+        self._insert_sql: str | None = None
 
     # Reading -------------------------------------------------------------------------------
     def roster(self) -> list[RosterEntry]:
         """Every student, archived ones included, for the roster list."""
         with self.store.reading() as conn:
-            rows = conn.execute(f"SELECT {_COLUMNS} FROM students").fetchall()
-        return [RosterEntry(_student(row), row[18]) for row in rows]
+            rows = conn.execute(
+                "SELECT id, sis_id, first_name, last_name, preferred_name, grade, homeroom, "
+                "counselor, archived_at, search_key, sort_key FROM students"
+            ).fetchall()
+        return [RosterEntry(*row) for row in rows]
+
+    def entry(self, student: Student) -> RosterEntry:
+        """The roster line for a student just saved (keys computed as the store computes them)."""
+        return RosterEntry.of(student)
 
     def get(self, student_id: int) -> Student | None:
         with self.store.reading() as conn:
@@ -94,6 +114,21 @@ class StudentStore:
                 )
             ]
         return student
+
+    def all(self) -> list[Student]:
+        """Every student with guardians, in SIS id order (exports, checks, tests)."""
+        with self.store.reading() as conn:
+            students = [
+                _student(row)
+                for row in conn.execute(f"SELECT {_COLUMNS} FROM students ORDER BY sis_id")
+            ]
+            by_id = {s.id: s for s in students}
+            for row in conn.execute(
+                "SELECT student_id, name, relationship, phone, email, language FROM guardians "
+                "ORDER BY student_id, position"
+            ):
+                by_id[row[0]].guardians.append(Guardian(*row[1:]))
+        return students
 
     def count(self, *, include_archived: bool = False) -> int:
         where = "" if include_archived else " WHERE archived_at = ''"
@@ -115,19 +150,31 @@ class StudentStore:
         return self.add_many([student])[0]
 
     def add_many(self, students: Iterable[Student]) -> list[Student]:
-        """Insert students in one transaction: all of them or none."""
+        """Insert students in one transaction: all of them or none.
+
+        Plain INSERTs rather than sqlite-utils' table.insert(): a demo school or an SIS import
+        adds thousands, and the per-row introspection would dominate.
+        """
         added = []
         now = _now()
         with self.store.action() as db:
             for student in students:
                 clean = normalized(student)
                 record = _record(clean) | {"created_at": now, "updated_at": now}
-                table = db["students"]
-                table.insert(record)
-                clean.id = table.last_pk
-                self._write_guardians(db, clean)
+                if self._insert_sql is None:
+                    names = ", ".join(record)
+                    marks = ", ".join("?" * len(record))
+                    self._insert_sql = f"INSERT INTO students ({names}) VALUES ({marks})"
+                clean.id = db.execute(self._insert_sql, list(record.values())).lastrowid
+                self._write_guardians(db, clean, replace=False)
                 added.append(clean)
         return added
+
+    def delete_all(self) -> int:
+        """Remove every student (guardians go with them). For rebuilding a demo school only:
+        the caller runs it inside its own transaction."""
+        with self.store.action() as db:
+            return db.execute("DELETE FROM students").rowcount
 
     def update(self, student: Student) -> Student:
         """Save every field of an existing student, guardians included."""
@@ -145,18 +192,15 @@ class StudentStore:
             db["students"].update(student_id, {"archived_at": value, "updated_at": _now()})
 
     @staticmethod
-    def _write_guardians(db: object, student: Student) -> None:
-        db.execute("DELETE FROM guardians WHERE student_id = ?", [student.id])  # type: ignore[attr-defined]
+    def _write_guardians(db: Database, student: Student, *, replace: bool = True) -> None:
+        if replace:
+            db.execute("DELETE FROM guardians WHERE student_id = ?", [student.id])
         if student.guardians:
-            db["guardians"].insert_all(  # type: ignore[index]
-                {
-                    "student_id": student.id,
-                    "position": position,
-                    "name": g.name,
-                    "relationship": g.relationship,
-                    "phone": g.phone,
-                    "email": g.email,
-                    "language": g.language,
-                }
-                for position, g in enumerate(student.guardians)
+            db.conn.executemany(
+                "INSERT INTO guardians (student_id, position, name, relationship, phone, email, "
+                "language) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [
+                    (student.id, n, g.name, g.relationship, g.phone, g.email, g.language)
+                    for n, g in enumerate(student.guardians)
+                ],
             )

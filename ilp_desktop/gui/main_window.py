@@ -1,0 +1,406 @@
+"""The main window: roster on the left, the selected student (or the welcome) on the right."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QWidget,
+)
+
+from .. import __version__
+from ..domain.students import Student
+from ..paths import AppDirs
+from ..store.db import Store
+from ..store.errors import StoreError
+from ..store.instance_lock import InstanceLock, database_key
+from ..store.settings import SettingsStore
+from ..store.students import StudentStore
+from .look import heading
+from .roster_panel import RosterPanel
+from .student_page import StudentPage
+from .ui_loader import child, load_ui
+
+if TYPE_CHECKING:
+    from .dialogs.student_dialog import StudentDialog
+
+log = logging.getLogger(__name__)
+
+WELCOME, NO_SELECTION, STUDENT = range(3)
+AFTER_SHOW_MS = 300
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, dirs: AppDirs, lock: InstanceLock | None = None) -> None:
+        super().__init__()
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.store = store
+        self.dirs = dirs
+        self.lock = lock
+        self.students = StudentStore(store)
+        self.db_settings = SettingsStore(store)
+        self.ui_settings = QSettings(
+            str(dirs.config / "ilp-desktop.ini"), QSettings.Format.IniFormat
+        )
+        self.is_demo = self.db_settings.get("demo_school") is not None
+        self._raise_server = None
+        self._dialog: StudentDialog | None = None
+        self._closed = False
+
+        self.roster = RosterPanel(self)
+        self.stack = QStackedWidget(self)
+        self.welcome = self._build_welcome()
+        self.no_selection = QLabel(
+            "Choose a student on the left, or press Ctrl+F to search by name or SIS id.", self
+        )
+        self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_selection.setWordWrap(True)
+        self.student_page = StudentPage(self)
+        for page in (self.welcome, self.no_selection, self.student_page):
+            self.stack.addWidget(page)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.roster)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([360, 900])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._build_actions()
+        self.db_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.db_label)
+
+        self.roster.student_selected.connect(self._student_selected)
+        self.roster.student_opened.connect(self._student_opened)
+        self.roster.add_requested.connect(self.add_student)
+        self.student_page.edit_requested.connect(self.edit_student)
+        self.student_page.archive_requested.connect(self.archive_student)
+        self.student_page.restore_requested.connect(self.restore_student)
+
+        self._update_title()
+        self.reload()
+        self._restore_view_state()
+
+    # Building ---------------------------------------------------------------------------------
+    def _build_welcome(self) -> QWidget:
+        page = load_ui("welcome_page.ui", self)
+        heading(child(page, QLabel, "welcomeTitle"), 2.0)
+        for n in (1, 2, 3):
+            number = child(page, QLabel, f"phase{n}Number")
+            heading(number, 2.0)
+            number.setStyleSheet("color: #2a6f97;")
+            number.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        child(page, QLabel, "welcomePrivacy").setStyleSheet("color: palette(placeholder-text);")
+        add = child(page, QPushButton, "welcomeAddStudent")
+        add.setDefault(True)
+        add.clicked.connect(self.add_student)
+        child(page, QPushButton, "welcomeOpenDemo").clicked.connect(self.open_demo_school)
+        return page
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        menus = self.menuBar()
+        file_menu = menus.addMenu("&File")
+        file_menu.addAction(self._action("&New database…", self.new_database))
+        file_menu.addAction(
+            self._action("&Open database…", self.choose_database, QKeySequence.StandardKey.Open)
+        )
+        file_menu.addAction(self._action("Open &demo school", self.open_demo_school))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        student_menu = menus.addMenu("&Student")
+        self.find_action = self._action("&Find student", self.roster.focus_search, "Ctrl+F")
+        self.add_action = self._action("&Add student…", self.add_student, "Ctrl+N")
+        self.edit_action = self._action("&Edit details…", self.edit_student, "Ctrl+E")
+        self.archive_action = self._action("A&rchive", self._toggle_archived)
+        for action in (self.find_action, self.add_action, self.edit_action, self.archive_action):
+            student_menu.addAction(action)
+
+        help_menu = menus.addMenu("&Help")
+        help_menu.addAction(self._action("&Where is my data?", self.show_data_locations))
+        help_menu.addAction(self._action("&About ILP Desktop", self.show_about))
+
+    # Data -------------------------------------------------------------------------------------
+    def reload(self) -> None:
+        """Load the whole roster from the database."""
+        self.roster.set_entries(self.students.roster())
+        self._update_page()
+
+    def _update_page(self) -> None:
+        has_students = self.roster.model.student_count(include_archived=True) > 0
+        self.roster.setVisible(has_students)
+        if not has_students:
+            self.stack.setCurrentIndex(WELCOME)
+        elif self.roster.current_student_id() is None:
+            self.stack.setCurrentIndex(NO_SELECTION)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        student = self.current_student()
+        self.edit_action.setEnabled(student is not None)
+        self.archive_action.setEnabled(student is not None)
+        self.archive_action.setText("&Restore" if student and student.archived_at else "A&rchive")
+
+    def current_student(self) -> Student | None:
+        if self.stack.currentIndex() != STUDENT:
+            return None
+        return self.student_page.student
+
+    def _student_selected(self, student_id: int | None) -> None:
+        student = self.students.get(student_id) if student_id is not None else None
+        if student is None:
+            self.student_page.student = None
+            self._update_page()
+            return
+        self.student_page.show_student(student)
+        self.stack.setCurrentIndex(STUDENT)
+        self._update_actions()
+
+    def _student_opened(self, student_id: int) -> None:
+        if self.current_student() is None or self.current_student().id != student_id:
+            self._student_selected(student_id)
+        self.student_page.tabs.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _saved(self, student: Student) -> None:
+        self.roster.upsert(self.students.entry(student))
+        if self.roster.current_student_id() == student.id:
+            self.student_page.show_student(student)
+        self._update_page()
+        self.statusBar().showMessage(f"Saved {student.display_name}.", 4000)
+
+    # Student actions --------------------------------------------------------------------------
+    def add_student(self) -> None:
+        from .dialogs.student_dialog import StudentDialog
+
+        dialog = StudentDialog(self.students, None, self.roster.model.counselors(), self)
+        dialog.student_saved.connect(self._saved)
+        self._run_dialog(dialog)
+        if dialog.saved is not None:
+            self.roster.select_student(dialog.saved.id)
+
+    def edit_student(self) -> None:
+        student = self.current_student()
+        if student is None:
+            return
+        from .dialogs.student_dialog import StudentDialog
+
+        dialog = StudentDialog(self.students, student, self.roster.model.counselors(), self)
+        dialog.student_saved.connect(self._saved)
+        self._run_dialog(dialog)
+
+    def _run_dialog(self, dialog: StudentDialog) -> None:
+        self._dialog = dialog
+        try:
+            dialog.exec()
+        finally:
+            self._dialog = None
+            dialog.deleteLater()
+
+    def _toggle_archived(self) -> None:
+        student = self.current_student()
+        if student is None:
+            return
+        if student.archived_at:
+            self.restore_student()
+        else:
+            self.archive_student()
+
+    def archive_student(self) -> None:
+        student = self.current_student()
+        if student is None or student.archived_at:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Archive student",
+            f"Archive {student.display_name}?\n\nArchived students leave the roster, but "
+            "nothing of their plan is deleted. Turn on “Show archived” to find them and "
+            "restore them.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self._set_archived(student, True)
+
+    def restore_student(self) -> None:
+        student = self.current_student()
+        if student is not None and student.archived_at:
+            self._set_archived(student, False)
+
+    def _set_archived(self, student: Student, archived: bool) -> None:
+        try:
+            self.students.set_archived(student.id, archived)
+        except StoreError as error:
+            QMessageBox.warning(self, "Not saved", str(error))
+            return
+        fresh = self.students.get(student.id)
+        if fresh is None:
+            return
+        self.roster.upsert(self.students.entry(fresh))
+        verb = "Archived" if archived else "Restored"
+        self.statusBar().showMessage(f"{verb} {fresh.display_name}.", 5000)
+        if self.roster.current_student_id() == fresh.id:
+            self.student_page.show_student(fresh)
+        elif not archived:
+            self.roster.select_student(fresh.id)
+        self._update_page()
+
+    # Databases --------------------------------------------------------------------------------
+    def choose_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            str(self.store.path.parent),
+            "ILP databases (*.sqlite *.db);;All files (*)",
+        )
+        if path:
+            self.open_database(Path(path))
+
+    def new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New database",
+            str(self.dirs.data / "new-school.sqlite"),
+            "ILP databases (*.sqlite)",
+            options=QFileDialog.Option.DontConfirmOverwrite,
+        )
+        if path:
+            target = Path(path)
+            if target.suffix == "":
+                target = target.with_suffix(".sqlite")
+            self.open_database(target)
+
+    def open_database(self, path: Path, lock: InstanceLock | None = None) -> bool:
+        """Replace this window by one on ``path``. False (and a message) if it cannot open."""
+        from .window_factory import open_main_window
+
+        if Path(path).absolute() == self.store.path and lock is None:
+            return True
+        try:
+            window = open_main_window(path, self.dirs, lock=lock)
+        except StoreError as error:
+            QMessageBox.warning(self, "Cannot open database", str(error))
+            return False
+        window.show()
+        self.close()
+        return True
+
+    def open_demo_school(self) -> None:
+        from .demo_opener import open_demo_school
+
+        open_demo_school(self)
+
+    # Information ------------------------------------------------------------------------------
+    def show_data_locations(self) -> None:
+        QMessageBox.information(
+            self,
+            "Where is my data?",
+            f"This database:\n{self.store.path}\n\n"
+            f"Backups:\n{self.dirs.backups_for(self.store.path)}\n\n"
+            f"Settings:\n{self.dirs.config}\n\nLog files:\n{self.dirs.logs}\n\n"
+            "Everything stays on this computer; ILP Desktop never uses the network.",
+        )
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About ILP Desktop",
+            f"<h3>ILP Desktop {__version__}</h3>"
+            "<p>Individualized Learning Plans for school counselors: self-exploration, "
+            "career exploration and planning, reviewed with the student and family.</p>"
+            "<p>An ILP is not an IEP: the IEP is the separate legal special-education "
+            "document. A student may have both.</p>"
+            "<p>Works offline. Student records never leave this computer.</p>",
+        )
+
+    # Window state -----------------------------------------------------------------------------
+    def _update_title(self) -> None:
+        name = "Demo school" if self.is_demo else self.store.path.name
+        self.setWindowTitle(f"{name} — ILP Desktop")
+        self.db_label.setText(
+            ("DEMO SCHOOL (made-up students) · " if self.is_demo else "") + str(self.store.path)
+        )
+
+    def _key(self, name: str) -> str:
+        return f"databases/{database_key(self.store.path)}/{name}"
+
+    def _restore_view_state(self) -> None:
+        geometry = self.ui_settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 720)
+        splitter = self.ui_settings.value("window/splitter")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        last = self.ui_settings.value(self._key("last_student"))
+        if isinstance(last, (int, str)) and str(last).isdigit():
+            self.roster.select_student(int(last))
+
+    def _save_view_state(self) -> None:
+        self.ui_settings.setValue("window/geometry", self.saveGeometry())
+        self.ui_settings.setValue("window/splitter", self.splitter.saveState())
+        current = self.roster.current_student_id()
+        if current is not None:
+            self.ui_settings.setValue(self._key("last_student"), current)
+        self.ui_settings.sync()
+
+    def start_raise_server(self) -> None:
+        """Let a second start on this database bring this window forward."""
+        from .single_instance import RaiseServer
+
+        self._raise_server = RaiseServer(database_key(self.store.path), self)
+        self._raise_server.raise_requested.connect(self.bring_forward)
+
+    def bring_forward(self) -> None:
+        if self.isMinimized():
+            self.showNormal()
+        self.raise_()
+        self.activateWindow()
+
+    def flush(self) -> None:
+        """Save whatever is being typed (called before closing and before quitting)."""
+        if self._dialog is not None:
+            self._dialog.save_now()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self._closed:
+            event.accept()
+            return
+        self.flush()
+        self._save_view_state()
+        self.shutdown()
+        event.accept()
+
+    def shutdown(self) -> None:
+        """Close the database and let go of it; safe to call twice."""
+        if self._closed:
+            return
+        self._closed = True
+        if self._raise_server is not None:
+            self._raise_server.close()
+        self.store.close()
+        if self.lock is not None:
+            self.lock.release()
+
+
+def schedule_after_show(window: MainWindow) -> None:
+    """Work that must not delay the first paint: it starts once the window is up."""
+    QTimer.singleShot(AFTER_SHOW_MS, window.start_raise_server)

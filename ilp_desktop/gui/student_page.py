@@ -1,0 +1,103 @@
+"""The selected student: a header (name, grade, flags) above the ILP tabs."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..domain.grades import grade_label
+from ..domain.students import FLAG_LABELS, IEP_NOTE, Student
+from .look import chip, heading
+from .ui_loader import child, load_ui
+
+TAB_TITLES = ("Self-exploration", "Career exploration", "Planning")
+_FLAG_TIPS = {
+    "iep": IEP_NOTE,
+    "plan_504": "A Section 504 plan for accommodations is on file; it is separate from the ILP.",
+    "ell": "The student is learning English.",
+    "gifted": "Identified for gifted and talented services.",
+    "cte": "Enrolled in a career and technical education pathway.",
+}
+
+
+class StudentPage(QWidget):
+    edit_requested = Signal()
+    archive_requested = Signal()
+    restore_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        form = load_ui("student_page.ui", self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(form)
+        self.name_label = child(form, QLabel, "studentName")
+        self.details_label = child(form, QLabel, "studentDetails")
+        self.flags_box = child(form, QWidget, "flagsBox")
+        self.iep_note = child(form, QLabel, "iepNote")
+        self.edit_button = child(form, QPushButton, "editStudentButton")
+        self.archive_button = child(form, QPushButton, "archiveStudentButton")
+        self.tabs = child(form, QTabWidget, "mainTabs")
+        heading(self.name_label, 1.6)
+        for name in ("selfTitle", "careerTitle", "planningTitle"):
+            heading(child(form, QLabel, name), 1.25)
+        self.iep_note.setStyleSheet("color: palette(placeholder-text);")
+        self.edit_button.clicked.connect(self.edit_requested)
+        self.archive_button.clicked.connect(self._archive_clicked)
+        self.student: Student | None = None
+
+    def show_student(self, student: Student) -> None:
+        self.student = student
+        name = student.display_name
+        self.name_label.setText(name + ("  (archived)" if student.archived_at else ""))
+        details = []
+        if student.preferred_name and student.preferred_name != student.first_name:
+            details.append(f"Legal name: {escape(student.full_name)}")
+        details.append(escape(grade_label(student.grade)))
+        if student.homeroom:
+            details.append(f"Homeroom {escape(student.homeroom)}")
+        if student.counselor:
+            details.append(f"Counselor: {escape(student.counselor)}")
+        details.append(f"SIS id {escape(student.sis_id)}")
+        if student.family_languages:
+            details.append("Family speaks " + escape(", ".join(student.family_languages)))
+        self.details_label.setText(" · ".join(details))
+        self._show_flags(student)
+        self.iep_note.setText(IEP_NOTE if student.iep else "")
+        self.iep_note.setVisible(student.iep)
+        self.archive_button.setText("Restore" if student.archived_at else "Archive")
+        self.archive_button.setToolTip(
+            "Bring this student back onto the roster"
+            if student.archived_at
+            else "Take this student off the roster; their plan is kept and can be restored"
+        )
+
+    def _show_flags(self, student: Student) -> None:
+        layout = self.flags_box.layout()
+        assert isinstance(layout, QHBoxLayout)
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        labels = student.flag_labels()
+        for attr, label in zip(
+            [a for a in FLAG_LABELS if getattr(student, a)], labels, strict=True
+        ):
+            layout.addWidget(chip(label, _FLAG_TIPS[attr], self.flags_box))
+        layout.addStretch(1)
+        self.flags_box.setVisible(bool(labels))
+
+    def _archive_clicked(self) -> None:
+        if self.student and self.student.archived_at:
+            self.restore_requested.emit()
+        else:
+            self.archive_requested.emit()

@@ -1,0 +1,36 @@
+"""Opening a database into a main window: one process per database, checks first."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..paths import AppDirs
+from ..store import errors
+from ..store.db import open_store
+from ..store.instance_lock import InstanceLock
+from .main_window import MainWindow
+
+
+def open_main_window(
+    db_path: Path | str, dirs: AppDirs, *, lock: InstanceLock | None = None
+) -> MainWindow:
+    """Lock, open and check the database, and build its window (not shown).
+
+    Raises StoreError (AlreadyOpenError when another process has the database open).
+    """
+    path = Path(db_path).expanduser().absolute()
+    if lock is None:
+        lock = InstanceLock(dirs.locks, path)
+        if not lock.acquire():
+            raise errors.already_open(path)
+    try:
+        store = open_store(path, dirs.backups_for(path))
+    except BaseException:
+        lock.release()
+        raise
+    try:
+        return MainWindow(store, dirs, lock)
+    except BaseException:
+        store.close()
+        lock.release()
+        raise

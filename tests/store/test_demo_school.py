@@ -1,0 +1,215 @@
+"""Building the demo school into a database: fills, refuses real data, replaces, cancels."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from ilp_desktop.demo_school import (
+    DEMO_KEY,
+    DemoCancelled,
+    DemoRefused,
+    build_demo_school,
+    load_names,
+)
+from ilp_desktop.domain.demo_students import generate_students
+from ilp_desktop.domain.students import Guardian, Student, validate_student
+from ilp_desktop.store.db import Store, open_store
+from ilp_desktop.store.settings import SettingsStore
+from ilp_desktop.store.students import StudentStore
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    opened = open_store(tmp_path / "x.sqlite", tmp_path / "backups")
+    yield opened
+    opened.close()
+
+
+def _dump(store: Store) -> list[str]:
+    """Every row of every table, as SQL: equal dumps mean an unchanged database."""
+    return list(store.conn.iterdump())
+
+
+def _real_student() -> Student:
+    return Student(
+        sis_id="R-1001",
+        first_name="Aoife",
+        last_name="Ní Bhriain",
+        grade="10",
+        guardians=[Guardian(name="Máire Uí Bhriain", relationship="Mother")],
+    )
+
+
+def _sis_ids(store: Store) -> set[str]:
+    return {entry.sis_id for entry in StudentStore(store).roster()}
+
+
+def _orphan_guardians(store: Store) -> int:
+    return store.conn.execute(
+        "SELECT count(*) FROM guardians WHERE student_id NOT IN (SELECT id FROM students)"
+    ).fetchone()[0]
+
+
+def test_builds_a_demo_school_into_an_empty_database(store: Store) -> None:
+    built = build_demo_school(store, students=120, seed=5)
+
+    assert built == 120
+    students = StudentStore(store)
+    assert students.count() == 120
+    assert SettingsStore(store).get(DEMO_KEY) == {"students": 120, "seed": 5}
+    expected = generate_students(120, 5, load_names())
+    assert _sis_ids(store) == {s.sis_id for s in expected}
+    for student in students.all():
+        assert validate_student(student) == {}
+    # Guardians, languages and flags survive the round trip through the database.
+    by_sis = {s.sis_id: s for s in expected}
+    for entry in students.roster()[:20]:
+        stored = students.get(entry.id)
+        assert stored is not None
+        original = by_sis[stored.sis_id]
+        assert stored.guardians == original.guardians
+        assert stored.family_languages == original.family_languages
+        assert stored.flag_labels() == original.flag_labels()
+        assert (stored.first_name, stored.last_name) == (original.first_name, original.last_name)
+
+
+def test_refuses_a_database_with_real_students_and_leaves_it_unchanged(store: Store) -> None:
+    StudentStore(store).add(_real_student())
+    before = _dump(store)
+
+    with pytest.raises(DemoRefused) as refused:
+        build_demo_school(store, students=50, seed=1)
+
+    message = str(refused.value)
+    assert "1 student" in message
+    assert str(store.path) in message
+    assert "never mixed" in message and "Nothing was changed" in message
+    assert not isinstance(refused.value, DemoCancelled)
+    assert _dump(store) == before
+    assert _sis_ids(store) == {"R-1001"}
+    assert SettingsStore(store).get(DEMO_KEY) is None
+
+
+def test_an_archived_real_student_still_counts_as_real(store: Store) -> None:
+    added = StudentStore(store).add(_real_student())
+    assert added.id is not None
+    StudentStore(store).set_archived(added.id, True)
+    before = _dump(store)
+
+    with pytest.raises(DemoRefused):
+        build_demo_school(store, students=10)
+
+    assert _dump(store) == before
+
+
+def test_rebuilding_a_demo_replaces_it(store: Store) -> None:
+    build_demo_school(store, students=80, seed=1)
+    first_ids = _sis_ids(store)
+
+    built = build_demo_school(store, students=40, seed=2)
+
+    assert built == 40
+    assert StudentStore(store).count(include_archived=True) == 40
+    second_ids = _sis_ids(store)
+    assert second_ids == {s.sis_id for s in generate_students(40, 2, load_names())}
+    assert second_ids != first_ids
+    assert SettingsStore(store).get(DEMO_KEY) == {"students": 40, "seed": 2}
+    assert _orphan_guardians(store) == 0
+
+
+def test_rebuilding_with_the_same_seed_gives_the_same_school(tmp_path: Path) -> None:
+    rosters = []
+    for name in ("a.sqlite", "b.sqlite"):
+        store = open_store(tmp_path / name, tmp_path / "backups")
+        try:
+            build_demo_school(store, students=60, seed=9)
+            rosters.append(
+                sorted((s.sis_id, s.full_name, s.counselor) for s in StudentStore(store).all())
+            )
+        finally:
+            store.close()
+    assert rosters[0] == rosters[1]
+
+
+def test_cancel_leaves_an_earlier_demo_unchanged(store: Store) -> None:
+    build_demo_school(store, students=30, seed=3)
+    before = _dump(store)
+    reported: list[tuple[int, int]] = []
+
+    def cancel_after_two_reports() -> bool:
+        return len(reported) >= 2
+
+    with pytest.raises(DemoCancelled, match="cancelled; nothing was changed"):
+        build_demo_school(
+            store,
+            students=1000,
+            seed=4,
+            progress=lambda done, total: reported.append((done, total)),
+            is_cancelled=cancel_after_two_reports,
+        )
+
+    assert reported[:2] == [(0, 1000), (250, 1000)]
+    assert _dump(store) == before
+    assert SettingsStore(store).get(DEMO_KEY) == {"students": 30, "seed": 3}
+
+
+@pytest.mark.parametrize("checks_before_cancel", [0, 1, 3])
+def test_cancel_at_any_point_leaves_an_empty_database_empty(
+    store: Store, checks_before_cancel: int
+) -> None:
+    before = _dump(store)
+    checks = 0
+
+    def is_cancelled() -> bool:
+        nonlocal checks
+        checks += 1
+        return checks > checks_before_cancel
+
+    # 600 students: a check before starting, two during the inserts and one before commit.
+    with pytest.raises(DemoCancelled):
+        build_demo_school(store, students=600, is_cancelled=is_cancelled)
+
+    assert _dump(store) == before
+    assert StudentStore(store).count(include_archived=True) == 0
+    assert SettingsStore(store).get(DEMO_KEY) is None
+
+
+def test_a_failure_part_way_changes_nothing(store: Store) -> None:
+    before = _dump(store)
+
+    def progress(done: int, total: int) -> None:
+        if done >= 250:
+            raise RuntimeError("the progress dialog went away")
+
+    with pytest.raises(RuntimeError):
+        build_demo_school(store, students=600, progress=progress)
+
+    assert _dump(store) == before
+
+
+def test_progress_counts_up_to_the_total(store: Store) -> None:
+    reported: list[tuple[int, int]] = []
+
+    build_demo_school(
+        store, students=700, progress=lambda done, total: reported.append((done, total))
+    )
+
+    assert reported[0] == (0, 700)
+    assert reported[-1] == (700, 700)
+    assert {total for _, total in reported} == {700}
+    done = [d for d, _ in reported]
+    assert done == sorted(done) and len(done) >= 4
+
+
+def test_not_cancelled_builds_everything(store: Store) -> None:
+    assert build_demo_school(store, students=300, is_cancelled=lambda: False) == 300
+    assert StudentStore(store).count() == 300
+
+
+def test_needs_at_least_one_student(store: Store) -> None:
+    with pytest.raises(ValueError):
+        build_demo_school(store, students=0)
+    assert StudentStore(store).count(include_archived=True) == 0
