@@ -9,10 +9,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -37,7 +35,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-WELCOME, NO_SELECTION, STUDENT = range(3)
 AFTER_SHOW_MS = 300
 
 
@@ -60,14 +57,14 @@ class MainWindow(QMainWindow):
 
         self.roster = RosterPanel(self)
         self.stack = QStackedWidget(self)
-        self.welcome = self._build_welcome()
+        self._welcome: QWidget | None = None  # built only for an empty database
         self.no_selection = QLabel(
             "Choose a student on the left, or press Ctrl+F to search by name or SIS id.", self
         )
         self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.no_selection.setWordWrap(True)
         self.student_page = StudentPage(self)
-        for page in (self.welcome, self.no_selection, self.student_page):
+        for page in (self.no_selection, self.student_page):
             self.stack.addWidget(page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.roster)
@@ -92,6 +89,13 @@ class MainWindow(QMainWindow):
         self._restore_view_state()
 
     # Building ---------------------------------------------------------------------------------
+    @property
+    def welcome(self) -> QWidget:
+        if self._welcome is None:
+            self._welcome = self._build_welcome()
+            self.stack.addWidget(self._welcome)
+        return self._welcome
+
     def _build_welcome(self) -> QWidget:
         page = load_ui("welcome_page.ui", self)
         heading(child(page, QLabel, "welcomeTitle"), 2.0)
@@ -149,9 +153,9 @@ class MainWindow(QMainWindow):
         has_students = self.roster.model.student_count(include_archived=True) > 0
         self.roster.setVisible(has_students)
         if not has_students:
-            self.stack.setCurrentIndex(WELCOME)
+            self.stack.setCurrentWidget(self.welcome)
         elif self.roster.current_student_id() is None:
-            self.stack.setCurrentIndex(NO_SELECTION)
+            self.stack.setCurrentWidget(self.no_selection)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -161,7 +165,7 @@ class MainWindow(QMainWindow):
         self.archive_action.setText("&Restore" if student and student.archived_at else "A&rchive")
 
     def current_student(self) -> Student | None:
-        if self.stack.currentIndex() != STUDENT:
+        if self.stack.currentWidget() is not self.student_page:
             return None
         return self.student_page.student
 
@@ -172,7 +176,7 @@ class MainWindow(QMainWindow):
             self._update_page()
             return
         self.student_page.show_student(student)
-        self.stack.setCurrentIndex(STUDENT)
+        self.stack.setCurrentWidget(self.student_page)
         self._update_actions()
 
     def _student_opened(self, student_id: int) -> None:
@@ -225,6 +229,8 @@ class MainWindow(QMainWindow):
             self.archive_student()
 
     def archive_student(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         student = self.current_student()
         if student is None or student.archived_at:
             return
@@ -245,6 +251,8 @@ class MainWindow(QMainWindow):
             self._set_archived(student, False)
 
     def _set_archived(self, student: Student, archived: bool) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         try:
             self.students.set_archived(student.id, archived)
         except StoreError as error:
@@ -264,6 +272,8 @@ class MainWindow(QMainWindow):
 
     # Databases --------------------------------------------------------------------------------
     def choose_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getOpenFileName(
             self,
             "Open database",
@@ -274,6 +284,8 @@ class MainWindow(QMainWindow):
             self.open_database(Path(path))
 
     def new_database(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
         path, _ = QFileDialog.getSaveFileName(
             self,
             "New database",
@@ -289,6 +301,8 @@ class MainWindow(QMainWindow):
 
     def open_database(self, path: Path, lock: InstanceLock | None = None) -> bool:
         """Replace this window by one on ``path``. False (and a message) if it cannot open."""
+        from PySide6.QtWidgets import QMessageBox
+
         from .window_factory import open_main_window
 
         if Path(path).absolute() == self.store.path and lock is None:
@@ -309,6 +323,8 @@ class MainWindow(QMainWindow):
 
     # Information ------------------------------------------------------------------------------
     def show_data_locations(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.information(
             self,
             "Where is my data?",
@@ -319,6 +335,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About ILP Desktop",

@@ -74,10 +74,8 @@ class RosterPanel(QWidget):
         self.view.activated.connect(self._activated)
         self.search.installEventFilter(self)
         self.view.installEventFilter(self)
-        self.proxy.rowsInserted.connect(self._update_counts)
-        self.proxy.rowsRemoved.connect(self._update_counts)
-        self.proxy.modelReset.connect(self._update_counts)
-        self.proxy.layoutChanged.connect(self._update_counts)
+        # Counts are refreshed once per filter change or edit, not per row signal: a keystroke
+        # can remove hundreds of separate row ranges.
         self._update_counts()
 
     # Data -------------------------------------------------------------------------------------

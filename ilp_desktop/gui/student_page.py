@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from html import escape
-
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -51,6 +49,9 @@ class StudentPage(QWidget):
         for name in ("selfTitle", "careerTitle", "planningTitle"):
             heading(child(form, QLabel, name), 1.25)
         self.iep_note.setStyleSheet("color: palette(placeholder-text);")
+        # Names and notes are shown exactly as typed, never read as markup.
+        for label in (self.name_label, self.details_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_button.clicked.connect(self.edit_requested)
         self.archive_button.clicked.connect(self._archive_clicked)
         self.student: Student | None = None
@@ -61,15 +62,15 @@ class StudentPage(QWidget):
         self.name_label.setText(name + ("  (archived)" if student.archived_at else ""))
         details = []
         if student.preferred_name and student.preferred_name != student.first_name:
-            details.append(f"Legal name: {escape(student.full_name)}")
-        details.append(escape(grade_label(student.grade)))
+            details.append(f"Legal name: {student.full_name}")
+        details.append(grade_label(student.grade))
         if student.homeroom:
-            details.append(f"Homeroom {escape(student.homeroom)}")
+            details.append(f"Homeroom {student.homeroom}")
         if student.counselor:
-            details.append(f"Counselor: {escape(student.counselor)}")
-        details.append(f"SIS id {escape(student.sis_id)}")
+            details.append(f"Counselor: {student.counselor}")
+        details.append(f"SIS id {student.sis_id}")
         if student.family_languages:
-            details.append("Family speaks " + escape(", ".join(student.family_languages)))
+            details.append("Family speaks " + ", ".join(student.family_languages))
         self.details_label.setText(" · ".join(details))
         self._show_flags(student)
         self.iep_note.setText(IEP_NOTE if student.iep else "")

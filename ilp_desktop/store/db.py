@@ -11,7 +11,6 @@ import contextlib
 import logging
 import os
 import sqlite3
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -135,9 +134,13 @@ def _check_header(path: Path) -> None:
 
 def _check_writable(path: Path, folder: Path) -> None:
     """SQLite writes its journal beside the database, so the folder must take new files."""
+    probe = folder / f".ilp-write-check-{os.getpid()}"
     try:
-        with tempfile.TemporaryFile(dir=folder, prefix=".ilp-write-check-"):
-            pass
+        fd = os.open(probe, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        os.close(fd)
+        os.unlink(probe)
+    except FileExistsError:
+        probe.unlink(missing_ok=True)  # left by a crashed run of this same pid number
     except OSError as error:
         raise errors.read_only(path, folder) from error
     if path.exists() and not os.access(path, os.R_OK | os.W_OK):
@@ -149,6 +152,8 @@ def _create(path: Path) -> None:
 
     Built under a temporary name so that a crash never leaves a half-made database behind.
     """
+    import tempfile
+
     fd, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".new")
     os.close(fd)  # mkstemp made it owner-only (0600); SQLite keeps that mode for its files
     temp = Path(temp_name)

@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
+import zlib
 from pathlib import Path
 from typing import IO
 
 
 def database_key(db_path: Path) -> str:
     """A short stable name for a database file, for lock files and the window-raise channel."""
-    resolved = str(Path(db_path).expanduser().resolve())
-    return hashlib.sha256(resolved.encode("utf-8")).hexdigest()[:16]
+    resolved = str(Path(db_path).expanduser().resolve()).encode("utf-8")
+    # Two 32-bit checksums: plenty to tell a user's few databases apart, and zlib is already
+    # loaded where hashlib would cost start-up time.
+    return f"{zlib.crc32(resolved):08x}{zlib.adler32(resolved):08x}"
 
 
 class InstanceLock:

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from ilp_desktop.gui.dialogs.student_dialog import StudentDialog
-from ilp_desktop.gui.main_window import NO_SELECTION, STUDENT, WELCOME, MainWindow
+from ilp_desktop.gui.main_window import MainWindow
 from ilp_desktop.store.db import open_store
 from ilp_desktop.store.errors import AlreadyOpenError
 from ilp_desktop.store.students import StudentStore
@@ -45,7 +45,7 @@ def test_contract_object_names_and_tab_order(make_window: MakeWindow, school_db:
 
 def test_first_run_shows_welcome(make_window: MakeWindow, tmp_path: Path) -> None:
     window = make_window(tmp_path / "new.sqlite")
-    assert window.stack.currentIndex() == WELCOME
+    assert window.stack.currentWidget() is window.welcome
     assert not window.roster.isVisible()
     assert window.findChild(QPushButton, "welcomeAddStudent").isVisible()
     assert window.findChild(QPushButton, "welcomeOpenDemo").isVisible()
@@ -76,7 +76,7 @@ def test_adding_the_first_student_through_the_dialog(
     window.add_student()
     assert window.roster.isVisible()
     assert _visible_names(window) == ["Ní Bhriain, Sinéad"]
-    assert window.stack.currentIndex() == STUDENT
+    assert window.stack.currentWidget() is window.student_page
     assert window.student_page.name_label.text() == "Sinéad Ní Bhriain"
     window.close()
     store = open_store(path)
@@ -240,7 +240,7 @@ def test_keyboard_find_arrows_and_enter(
     view = window.roster.view
     assert view.hasFocus()
     first = window.student_page.student
-    assert first is not None and window.stack.currentIndex() == STUDENT
+    assert first is not None and window.stack.currentWidget() is window.student_page
     qtbot.keyClick(view, Qt.Key.Key_Down)  # type: ignore[attr-defined]
     second = window.student_page.student
     assert second is not None and second.id != first.id
@@ -250,7 +250,7 @@ def test_keyboard_find_arrows_and_enter(
 
 def test_no_selection_page_when_students_exist(make_window: MakeWindow, school_db: Path) -> None:
     window = make_window(school_db)
-    assert window.stack.currentIndex() == NO_SELECTION
+    assert window.stack.currentWidget() is window.no_selection
 
 
 def test_same_database_never_opened_twice(make_window: MakeWindow, school_db: Path) -> None:
