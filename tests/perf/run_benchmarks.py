@@ -112,6 +112,34 @@ def main() -> int:
     key_median = statistics.median(keys)
     key_p90 = statistics.quantiles(keys, n=10)[-1]
     verdict = {True: "met", False: "NOT met"}
+    rows = [
+        (
+            f"start-up, 3,000-student demo school (`--exit-when-ready`), median of {args.runs}",
+            f"{app_median * 1000:.0f} ms",
+            "",
+            "",
+        ),
+        (
+            f"bare QMainWindow with three tabs, same run, median of {args.runs}",
+            f"{bare_median * 1000:.0f} ms",
+            "",
+            "",
+        ),
+        (
+            "start-up ratio",
+            f"{ratio:.2f}",
+            f"at most {STARTUP_TARGET}",
+            verdict[ratio <= STARTUP_TARGET],
+        ),
+        (
+            f"search keystroke over 5,000 students, median of {len(keys)}",
+            f"{key_median:.1f} ms",
+            f"at most {KEYSTROKE_TARGET_MS:.0f} ms",
+            verdict[key_median <= KEYSTROKE_TARGET_MS],
+        ),
+        ("search keystroke, 90th percentile", f"{key_p90:.1f} ms", "", ""),
+    ]
+    table = "\n".join("| " + " | ".join(row) + " |" for row in rows)
     report = f"""# Performance
 
 Measured by `python tests/perf/run_benchmarks.py` on {dt.date.today().isoformat()}.
@@ -119,11 +147,7 @@ Machine: {_machine()}.
 
 | benchmark | result | target | |
 |---|---|---|---|
-| start-up, 3,000-student demo school (`--exit-when-ready`), median of {args.runs} | {app_median * 1000:.0f} ms | | |
-| bare QMainWindow with three tabs, same run, median of {args.runs} | {bare_median * 1000:.0f} ms | | |
-| start-up ratio | {ratio:.2f} | at most {STARTUP_TARGET} | {verdict[ratio <= STARTUP_TARGET]} |
-| search keystroke over 5,000 students, median of {len(keys)} | {key_median:.1f} ms | at most {KEYSTROKE_TARGET_MS:.0f} ms | {verdict[key_median <= KEYSTROKE_TARGET_MS]} |
-| search keystroke, 90th percentile | {key_p90:.1f} ms | | |
+{table}
 
 Start-up is measured from process start to exit, so both sides pay the same Python and Qt
 start-up and shutdown; the app also opens and checks the database (`PRAGMA quick_check`),

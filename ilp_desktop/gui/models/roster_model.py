@@ -129,7 +129,7 @@ class RosterModel(QAbstractTableModel):
             return CENTER if index.column() == GRADE else None
         if role == TOOLTIP:
             return _tooltip(self._entries[index.row()])
-        if role == FONT or role == FOREGROUND:
+        if role in (FONT, FOREGROUND):
             if not self._entries[index.row()].archived_at:
                 return None
             if role == FONT:
@@ -228,10 +228,7 @@ class RosterFilterProxy(QSortFilterProxyModel):
         entries = source._entries  # type: ignore[union-attr]
         tokens, grade, archived = self._tokens, self._grade, self._show_archived
         # The common cases written out: this runs on every keystroke over the whole school.
-        if archived:
-            accepted = [True] * len(entries)
-        else:
-            accepted = [not e.archived_at for e in entries]
+        accepted = [True] * len(entries) if archived else [not e.archived_at for e in entries]
         if grade is not None:
             accepted = [a and e.grade == grade for a, e in zip(accepted, entries, strict=True)]
         for token in tokens:
