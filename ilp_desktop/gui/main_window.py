@@ -6,7 +6,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -39,6 +39,8 @@ AFTER_SHOW_MS = 300
 
 
 class MainWindow(QMainWindow):
+    closed = Signal()
+
     def __init__(self, store: Store, dirs: AppDirs, lock: InstanceLock | None = None) -> None:
         super().__init__()
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -406,6 +408,7 @@ class MainWindow(QMainWindow):
         self._save_view_state()
         self.shutdown()
         event.accept()
+        self.closed.emit()
 
     def shutdown(self) -> None:
         """Close the database and let go of it; safe to call twice."""

@@ -10,6 +10,10 @@ from ..store.db import open_store
 from ..store.instance_lock import InstanceLock
 from .main_window import MainWindow
 
+# Top-level windows need a Python owner, or PySide deletes them once the code that made them
+# returns (as when File ▸ Open replaces one window by another). A window leaves on close.
+_open_windows: set[MainWindow] = set()
+
 
 def open_main_window(
     db_path: Path | str, dirs: AppDirs, *, lock: InstanceLock | None = None
@@ -29,8 +33,11 @@ def open_main_window(
         lock.release()
         raise
     try:
-        return MainWindow(store, dirs, lock)
+        window = MainWindow(store, dirs, lock)
     except BaseException:
         store.close()
         lock.release()
         raise
+    _open_windows.add(window)
+    window.closed.connect(lambda: _open_windows.discard(window))
+    return window

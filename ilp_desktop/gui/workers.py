@@ -7,7 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 log = logging.getLogger(__name__)
@@ -49,6 +49,39 @@ class Job(QRunnable):
             self.signals.finished.emit(result)
 
 
+class _ProgressRunner(QObject):
+    """Lives in the GUI thread; the job's signals reach it queued, so the dialog and the
+    callbacks are only ever touched from the GUI thread."""
+
+    def __init__(
+        self,
+        dialog: QProgressDialog,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        super().__init__(dialog)
+        self.dialog = dialog
+        self.on_done = on_done
+        self.on_error = on_error
+
+    @Slot(int, int)
+    def progressed(self, done: int, total: int) -> None:
+        self.dialog.setMaximum(total)
+        self.dialog.setValue(done)
+
+    @Slot(object)
+    def finished(self, result: Any) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.on_done(result)
+
+    @Slot(object)
+    def failed(self, error: BaseException) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+        self.on_error(error)
+
+
 def run_with_progress(
     parent: QWidget,
     title: str,
@@ -57,7 +90,10 @@ def run_with_progress(
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
 ) -> Job:
-    """Start ``fn`` in the background behind a modal progress dialog with a Cancel button."""
+    """Start ``fn`` in the background behind a modal progress dialog with a Cancel button.
+
+    ``on_done(result)`` or ``on_error(exception)`` is then called in the GUI thread.
+    """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -65,23 +101,12 @@ def run_with_progress(
     dialog.setAutoClose(False)
     dialog.setAutoReset(False)
     job = Job(fn)
-
-    def progressed(done: int, total: int) -> None:
-        dialog.setMaximum(total)
-        dialog.setValue(done)
-
-    def finished(result: Any) -> None:
-        dialog.close()
-        on_done(result)
-
-    def failed(error: BaseException) -> None:
-        dialog.close()
-        on_error(error)
-
-    job.signals.progressed.connect(progressed)
-    job.signals.finished.connect(finished)
-    job.signals.failed.connect(failed)
+    runner = _ProgressRunner(dialog, on_done, on_error)
+    queued = Qt.ConnectionType.QueuedConnection
+    job.signals.progressed.connect(runner.progressed, queued)
+    job.signals.finished.connect(runner.finished, queued)
+    job.signals.failed.connect(runner.failed, queued)
     dialog.canceled.connect(job.cancel)
+    runner.job = job  # keep the job (and its signals) alive as long as the dialog
     QThreadPool.globalInstance().start(job)
-    dialog._job = job  # type: ignore[attr-defined]  # keep the job alive with its dialog
     return job

@@ -1,0 +1,74 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from helpers import digest
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ilp_desktop.app import run_gui
+from ilp_desktop.gui.main_window import MainWindow
+from ilp_desktop.gui.single_instance import ask_to_raise
+from ilp_desktop.paths import AppDirs
+from ilp_desktop.store.instance_lock import database_key
+
+
+def test_refused_database_gets_a_dialog_not_a_traceback(
+    qtbot: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    db = tmp_path / "notes.sqlite"
+    db.write_text("meeting notes, not a database\n")
+    before = digest(db)
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", lambda parent, title, text, *a: shown.append((title, text))
+    )
+    assert run_gui(db, AppDirs.for_user()) == 1
+    assert len(shown) == 1
+    title, text = shown[0]
+    assert "cannot open" in title
+    assert str(db) in text and "not a database" in text
+    assert "Traceback" not in text
+    assert digest(db) == before
+
+
+def test_second_start_brings_the_first_window_forward(
+    qtbot: object, make_window: object, school_db: Path
+) -> None:
+    window: MainWindow = make_window(school_db)  # type: ignore[operator]
+    window.start_raise_server()
+    window.showMinimized()
+    with qtbot.waitSignal(window._raise_server.raise_requested, timeout=3000):  # type: ignore[attr-defined,union-attr]
+        assert ask_to_raise(database_key(school_db))
+    qtbot.waitUntil(lambda: not window.isMinimized(), timeout=3000)  # type: ignore[attr-defined]
+
+
+def test_second_start_is_refused_when_the_first_cannot_answer(
+    qtbot: object, make_window: object, school_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    make_window(school_db)  # type: ignore[operator]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text, *a: shown.append(text))
+    assert run_gui(school_db, AppDirs.for_user()) == 1
+    assert shown and "already open in another ILP Desktop window" in shown[0]
+
+
+def test_open_demo_school_from_the_welcome(
+    qtbot: object, make_window: object, tmp_path: Path
+) -> None:
+    first: MainWindow = make_window(tmp_path / "empty.sqlite")  # type: ignore[operator]
+    first.open_demo_school()
+
+    def demo_window() -> MainWindow | None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, MainWindow) and widget.is_demo and widget.isVisible():
+                return widget
+        return None
+
+    qtbot.waitUntil(lambda: demo_window() is not None, timeout=20000)  # type: ignore[attr-defined]
+    demo = demo_window()
+    assert demo is not None
+    assert demo.roster.model.student_count() == 400
+    assert "Demo school" in demo.windowTitle()
+    assert first._closed
+    demo.close()
