@@ -9,9 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from helpers import digest
 
 from ilp_desktop import __version__
+
+from helpers import digest
 
 
 def run(*args: str, timeout: float = 60) -> subprocess.CompletedProcess[str]:

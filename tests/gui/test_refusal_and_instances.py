@@ -3,7 +3,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from helpers import digest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ilp_desktop.app import run_gui
@@ -11,6 +10,8 @@ from ilp_desktop.gui.main_window import MainWindow
 from ilp_desktop.gui.single_instance import ask_to_raise
 from ilp_desktop.paths import AppDirs
 from ilp_desktop.store.instance_lock import database_key
+
+from helpers import digest
 
 
 def test_refused_database_gets_a_dialog_not_a_traceback(
