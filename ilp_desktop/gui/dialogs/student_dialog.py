@@ -108,6 +108,11 @@ class StudentDialog(QDialog):
         self.guardians = GuardiansModel(start.guardians, self)
         self.guardians_view.setModel(self.guardians)
         self.guardians_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.guardians_view.setMinimumHeight(130)
+        child(form, QWidget, "identityBox").setMaximumWidth(420)
+        for edit in form.findChildren(QLineEdit) + form.findChildren(QComboBox):
+            edit.setMinimumWidth(230)
+        self.family_languages.setMinimumWidth(260)
         self._fill(start)
 
         self.buttons = QDialogButtonBox(self)
@@ -129,6 +134,7 @@ class StudentDialog(QDialog):
         footer.addWidget(self.status)
         footer.addWidget(self.buttons)
 
+        self.resize(1000, 650)  # fits a 1366x768 school laptop with room for the task bar
         self._touched: set[str] = set()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
