@@ -34,7 +34,7 @@ IEP_RATE = 0.13
 PLAN_504_RATE = 0.057  # among students without an IEP: an IEP already covers what a 504 would
 GIFTED_RATE = 0.075
 GIFTED_WITH_IEP_RATE = 0.02  # "twice-exceptional" students exist, but are rarer
-PREFERRED_NAME_RATE = 0.15
+PREFERRED_NAME_RATE = 0.35  # of students whose name has a nickname or a Latin spelling
 NOTE_RATE = 0.12
 TWO_GUARDIANS_RATE = 0.62
 # English learners: mostly where English is not spoken at home.
@@ -272,8 +272,8 @@ class _Generator:
             own.append(given.latin)
         if group.call_by_last_given and " " in given.text:
             own.append(given.text.rsplit(" ", 1)[1])  # Văn An goes by An
-        choices = own if own and (rng.random() < 0.7 or not group.nicknames) else group.nicknames
-        options = [name for name in choices if name != given.text]
+        # Only nicknames of this very name: a group-wide list gave José the nickname "Sofi".
+        options = [name for name in own if name != given.text]
         return rng.choice(options) if options else ""
 
     def _birthday(self, grade: str) -> dt.date:

@@ -341,3 +341,17 @@ def test_name_data_is_modest_and_covers_the_groups(names: dict[str, Any]) -> Non
         assert sample in text, sample
     for sample in ("Ødegård", "Åse", "محمد", "فاطمة", "王", "小明", "Hodan", "Warsame"):
         assert sample in text, sample
+
+
+def test_preferred_names_belong_to_the_given_name(big_school: list[Student]) -> None:
+    from ilp_desktop.demo_school import load_names
+
+    nicknames = load_names()["nicknames"]
+    for student in (s for s in big_school if s.preferred_name):
+        own = nicknames.get(student.first_name, [])
+        from_own_name = (
+            student.preferred_name in own
+            or student.first_name.endswith(" " + student.preferred_name)
+            or not student.first_name.isascii()  # a Latin spelling of a name in another script
+        )
+        assert from_own_name, (student.first_name, student.preferred_name)
