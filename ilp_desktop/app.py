@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import sys
 import threading
@@ -57,6 +58,7 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
 
     app.aboutToQuit.connect(window.flush)
     window.show()
+    _resume_garbage_collection()
     schedule_after_show(window)
     # sqlite-utils is slow to import: load it off the GUI thread once the window is up,
     # before the counselor's first edit needs it.
@@ -65,6 +67,12 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
         QTimer.singleShot(0, lambda: app.exit(0))
     status = app.exec()
     return status
+
+
+def _resume_garbage_collection() -> None:
+    """Start-up's objects live as long as the program: keep the collector off them."""
+    gc.freeze()
+    gc.enable()
 
 
 def _preload() -> None:

@@ -24,13 +24,21 @@ def show_error(label: QLabel, message: str | None) -> None:
     label.setVisible(bool(message))
 
 
+CHIP_STYLE = (
+    "QLabel#flagChip { background: #e8eef7; color: #1d3557; border: 1px solid #b8c7dd;"
+    " border-radius: 9px; padding: 1px 8px; }"
+)
+
+
+def chip_holder(widget: QWidget) -> None:
+    """Give ``widget`` the chip look for its chips: one style sheet, parsed once."""
+    widget.setStyleSheet(CHIP_STYLE)
+
+
 def chip(text: str, tooltip: str = "", parent: QWidget | None = None) -> QLabel:
+    """A rounded flag label; its parent must be a chip_holder()."""
     label = QLabel(text, parent)
     label.setObjectName("flagChip")
-    label.setStyleSheet(
-        "QLabel#flagChip { background: #e8eef7; color: #1d3557; border: 1px solid #b8c7dd;"
-        " border-radius: 9px; padding: 1px 8px; }"
-    )
     if tooltip:
         label.setToolTip(tooltip)
     return label

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from ..domain.grades import grade_label
 from ..domain.students import FLAG_LABELS, IEP_NOTE, Student
-from .look import chip, heading
+from .look import chip, chip_holder, heading
 from .ui_loader import child, load_ui
 
 TAB_TITLES = ("Self-exploration", "Career exploration", "Planning")
@@ -49,6 +49,7 @@ class StudentPage(QWidget):
         for name in ("selfTitle", "careerTitle", "planningTitle"):
             heading(child(form, QLabel, name), 1.25)
         self.iep_note.setStyleSheet("color: palette(placeholder-text);")
+        chip_holder(self.flags_box)
         # Names and notes are shown exactly as typed, never read as markup.
         for label in (self.name_label, self.details_label):
             label.setTextFormat(Qt.TextFormat.PlainText)

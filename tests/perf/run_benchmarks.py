@@ -25,6 +25,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 STARTUP_TARGET = 1.3
 KEYSTROKE_TARGET_MS = 16.0
+NOTES = "## Notes"
 
 
 def _env(home: Path) -> dict[str, str]:
@@ -156,6 +157,11 @@ the roster on screen has been redrawn; the typed sequence includes corrections (
 which make the list grow again.
 """
     args.out.parent.mkdir(parents=True, exist_ok=True)
+    # Keep the hand-written analysis below the results from one run to the next.
+    if args.out.exists():
+        previous = args.out.read_text(encoding="utf-8")
+        if NOTES in previous:
+            report += "\n" + previous[previous.index(NOTES) :]
     args.out.write_text(report, encoding="utf-8")
     print(report)
     return 0
