@@ -34,6 +34,7 @@ IEP_RATE = 0.13
 PLAN_504_RATE = 0.057  # among students without an IEP: an IEP already covers what a 504 would
 GIFTED_RATE = 0.075
 GIFTED_WITH_IEP_RATE = 0.02  # "twice-exceptional" students exist, but are rarer
+NAME_TRIES = 6
 PREFERRED_NAME_RATE = 0.35  # of students whose name has a nickname or a Latin spelling
 NOTE_RATE = 0.12
 TWO_GUARDIANS_RATE = 0.62
@@ -218,15 +219,22 @@ class _Generator:
         self.pathway_weights = list(CTE_PATHWAYS.values())
         self.first_relationships = list(FIRST_RELATIONSHIPS)
         self.first_weights = list(FIRST_RELATIONSHIPS.values())
+        self.used_names: set[tuple[str, str]] = set()
 
     # One student -----------------------------------------------------------------------------
     def student(self, sis_id: str, grade: str, group: _Group) -> tuple[Student, _Name]:
         """A student without homeroom or counselor; also the Latin form of the last name."""
         rng = self.rng
         female = rng.random() < 0.5
-        given = rng.choice(group.female if female else group.male)
-        family = rng.choice(group.family)
-        last = family.female if female else family.male
+        # A few more draws when the name is taken: a real school has some namesakes, but
+        # not three students called Rania Abboud.
+        for _ in range(NAME_TRIES):
+            given = rng.choice(group.female if female else group.male)
+            family = rng.choice(group.family)
+            last = family.female if female else family.male
+            if (given.text, last.text) not in self.used_names:
+                break
+        self.used_names.add((given.text, last.text))
         languages = self._languages(group)
         guardians = self._guardians(group, family, languages, given)
         ell = rng.random() < _ell_rate(languages)

@@ -365,8 +365,9 @@ class MainWindow(QMainWindow):
         geometry = self.ui_settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 720)
+        else:  # first start: as large as a school laptop's screen allows, with room to spare
+            screen = self.screen().availableGeometry()
+            self.resize(min(1280, int(screen.width() * 0.95)), min(800, int(screen.height() * 0.9)))
         splitter = self.ui_settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
