@@ -65,13 +65,12 @@ class Student:
 
     @property
     def full_name(self) -> str:
-        return " ".join(part for part in (self.first_name, self.last_name) if part)
+        return _written_name(self.first_name, self.last_name)
 
     @property
     def display_name(self) -> str:
         """The name to call the student by: preferred first name where set."""
-        first = self.preferred_name or self.first_name
-        return " ".join(part for part in (first, self.last_name) if part)
+        return _written_name(self.preferred_name or self.first_name, self.last_name)
 
     @property
     def sort_name(self) -> str:
@@ -97,6 +96,24 @@ class Student:
 def name_sort_key(student: Student) -> str:
     """Last name, then first name, folded: Ødegård sorts among the O's, Łukasz among the L's."""
     return f"{fold(student.last_name)}\t{fold(student.first_name)}"
+
+
+def _family_name_first(text: str) -> bool:
+    """Names written in Chinese, Japanese or Korean script put the family name first."""
+    return any(
+        "\u4e00" <= c <= "\u9fff"  # CJK ideographs
+        or "\u3400" <= c <= "\u4dbf"  # CJK extension A
+        or "\uac00" <= c <= "\ud7af"  # Hangul syllables
+        or "\u3040" <= c <= "\u30ff"  # Hiragana and Katakana
+        for c in text
+    )
+
+
+def _written_name(given: str, family: str) -> str:
+    """王小明 and 김수빈 as written in their script; "Ana Peña" otherwise."""
+    if family and given and _family_name_first(family + given):
+        return f"{family}{given}"
+    return " ".join(part for part in (given, family) if part)
 
 
 def search_key(student: Student) -> str:

@@ -94,3 +94,19 @@ def test_display_names_and_flags() -> None:
     assert s.sort_name == "Peña, Ana"
     assert s.flag_labels() == ["IEP", "English learner", "CTE: Health"]
     assert search_key(s) == "ana pena anita 204518"
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "written"),
+    [
+        ("小明", "王", "王小明"),
+        ("수빈", "김", "김수빈"),
+        ("Văn An", "Nguyễn", "Văn An Nguyễn"),
+        ("فاطمة", "الزهراء", "فاطمة الزهراء"),
+        ("Ana", "", "Ana"),
+    ],
+)
+def test_names_are_written_in_their_scripts_order(first: str, last: str, written: str) -> None:
+    s = student(first_name=first, last_name=last)
+    assert s.full_name == written
+    assert s.display_name == written
