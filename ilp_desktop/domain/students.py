@@ -74,10 +74,8 @@ class Student:
 
     @property
     def sort_name(self) -> str:
-        """ "Last, First" as listed on a roster."""
-        if self.last_name and self.first_name:
-            return f"{self.last_name}, {self.first_name}"
-        return self.last_name or self.first_name
+        """ "Last, First" as listed on a roster (王小明 as written in its script)."""
+        return _listed_name(self.first_name, self.last_name)
 
     def flag_labels(self) -> list[str]:
         """Labels of the flags that are set, in a fixed order."""
@@ -114,6 +112,12 @@ def _written_name(given: str, family: str) -> str:
     if family and given and _family_name_first(family + given):
         return f"{family}{given}"
     return " ".join(part for part in (given, family) if part)
+
+
+def _listed_name(given: str, family: str) -> str:
+    if family and given and not _family_name_first(family + given):
+        return f"{family}, {given}"
+    return _written_name(given, family)
 
 
 def search_key(student: Student) -> str:
@@ -251,6 +255,4 @@ class RosterEntry:
 
     @property
     def sort_name(self) -> str:
-        if self.last_name and self.first_name:
-            return f"{self.last_name}, {self.first_name}"
-        return self.last_name or self.first_name
+        return _listed_name(self.first_name, self.last_name)

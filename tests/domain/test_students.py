@@ -110,3 +110,5 @@ def test_names_are_written_in_their_scripts_order(first: str, last: str, written
     s = student(first_name=first, last_name=last)
     assert s.full_name == written
     assert s.display_name == written
+    if written != "Ana" and " " not in written:
+        assert s.sort_name == written  # no "王, 小明" on the roster
