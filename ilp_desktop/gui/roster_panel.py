@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..domain.grades import GRADES, grade_label
 from ..domain.students import RosterEntry
 from .models.roster_model import GRADE, NAME, SIS_ID, RosterFilterProxy, RosterModel
-from .ui_loader import child, load_ui
+from .ui_loader import child, embed_ui
 
 
 class RosterPanel(QWidget):
@@ -32,10 +31,7 @@ class RosterPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        form = load_ui("roster_panel.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = embed_ui("roster_panel.ui", self)
         self.search = child(form, QLineEdit, "studentSearch")
         self.grade_filter = child(form, QComboBox, "gradeFilter")
         self.show_archived = child(form, QCheckBox, "showArchived")

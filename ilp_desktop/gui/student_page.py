@@ -8,14 +8,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QTabWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from ..domain.grades import grade_label
 from ..domain.students import FLAG_LABELS, IEP_NOTE, Student
 from .look import chip, chip_holder, heading
-from .ui_loader import child, load_ui
+from .ui_loader import child, embed_ui
 
 TAB_TITLES = ("Self-exploration", "Career exploration", "Planning")
 _FLAG_TIPS = {
@@ -34,10 +33,7 @@ class StudentPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        form = load_ui("student_page.ui", self)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(form)
+        form = embed_ui("student_page.ui", self)
         self.name_label = child(form, QLabel, "studentName")
         self.details_label = child(form, QLabel, "studentDetails")
         self.flags_box = child(form, QWidget, "flagsBox")

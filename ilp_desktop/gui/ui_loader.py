@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSpacerItem,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -51,6 +52,15 @@ def load_ui(name: str, parent: QWidget | None = None) -> QWidget:
     widget = builder.widget(top, parent, top_level=True)
     builder.finish(widget, root)
     return widget
+
+
+def embed_ui(name: str, host: QWidget) -> QWidget:
+    """Load ``ui/<name>`` and make it fill ``host`` edge to edge; returns the form."""
+    form = load_ui(name, host)
+    layout = QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(form)
+    return form
 
 
 def child(form: QObject, kind: type[W], name: str) -> W:
