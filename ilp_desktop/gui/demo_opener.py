@@ -6,7 +6,6 @@ mix with real records.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -16,23 +15,13 @@ from ..store import errors
 from ..store.db import open_store
 from ..store.errors import StoreError
 from ..store.instance_lock import InstanceLock
+from ..store.students import StudentStore
 from .workers import run_with_progress
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
 DEMO_STUDENTS = 400
-
-
-def _has_students(path: object) -> bool:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            return conn.execute("SELECT count(*) FROM students").fetchone()[0] > 0
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
 
 
 def open_demo_school(window: MainWindow) -> None:
@@ -43,16 +32,15 @@ def open_demo_school(window: MainWindow) -> None:
     if not lock.acquire():
         QMessageBox.information(window, "Demo school", str(errors.already_open(path)))
         return
-    if path.exists() and _has_students(path):
-        if not window.open_database(path, lock=lock):
-            lock.release()
-        return
 
     def build(progress: Callable[[int, int], None], cancelled: Callable[[], bool]) -> int:
         from ..demo_school import build_demo_school
 
         store = open_store(path, window.dirs.backups_for(path))
         try:
+            existing = StudentStore(store).count(include_archived=True)
+            if existing:  # built on an earlier day: open it as the counselor left it
+                return existing
             return build_demo_school(
                 store, students=DEMO_STUDENTS, seed=1, progress=progress, is_cancelled=cancelled
             )

@@ -73,3 +73,32 @@ def test_open_demo_school_from_the_welcome(
     assert "Demo school" in demo.windowTitle()
     assert first._closed
     demo.close()
+
+
+def test_demo_school_opens_as_left_the_second_time(
+    qtbot: object, make_window: object, tmp_path: Path
+) -> None:
+    first: MainWindow = make_window(tmp_path / "empty.sqlite")  # type: ignore[operator]
+    first.open_demo_school()
+
+    def demo_window() -> MainWindow | None:
+        found = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow) and w.is_demo and w.isVisible()
+        ]
+        return found[0] if found else None
+
+    qtbot.waitUntil(lambda: demo_window() is not None, timeout=20000)  # type: ignore[attr-defined]
+    demo = demo_window()
+    assert demo is not None
+    assert demo.roster.select_student(1)
+    demo.students.set_archived(1, True)
+    demo.close()
+    second: MainWindow = make_window(tmp_path / "other.sqlite")  # type: ignore[operator]
+    second.open_demo_school()
+    qtbot.waitUntil(lambda: demo_window() is not None, timeout=20000)  # type: ignore[attr-defined]
+    again = demo_window()
+    assert again is not None
+    assert again.roster.model.student_count() == 399, "the demo was rebuilt instead of reopened"
+    again.close()
