@@ -56,7 +56,11 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
         log.warning("refused %s: %s", db_path, error)
         return _refuse(QMessageBox, str(error), exit_when_ready)
 
-    app.aboutToQuit.connect(window.flush)
+    from .gui.window_factory import shut_down_all
+
+    # However the loop ends (last window closed, --exit-when-ready, the session logging out),
+    # every database is closed cleanly: its write-ahead log is folded back into the file.
+    app.aboutToQuit.connect(shut_down_all)
     window.show()
     _resume_garbage_collection()
     schedule_after_show(window)

@@ -81,3 +81,11 @@ def test_refused_database_exits_1_with_message_and_no_traceback(
     assert str(db) in result.stderr
     assert "Traceback" not in result.stderr + result.stdout
     assert digest(db) == before
+
+
+def test_exit_when_ready_closes_the_database_cleanly(tmp_path: Path) -> None:
+    db = tmp_path / "school.sqlite"
+    assert run("--db", str(db), "--exit-when-ready").returncode == 0
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("school")) == [
+        "school.sqlite"
+    ], "the write-ahead log was left behind: the database was not closed"

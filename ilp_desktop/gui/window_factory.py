@@ -41,3 +41,9 @@ def open_main_window(
     _open_windows.add(window)
     window.closed.connect(lambda: _open_windows.discard(window))
     return window
+
+
+def shut_down_all() -> None:
+    """Save what is being typed and close every open database (the app is quitting)."""
+    for window in list(_open_windows):
+        window.close()
