@@ -9,7 +9,7 @@ import threading
 from pathlib import Path
 
 from .paths import AppDirs
-from .store.errors import AlreadyOpenError, StoreError
+from .store.errors import AlreadyOpenError, CorruptDatabaseError, StoreError
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,10 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
         return _refuse(QMessageBox, str(error), exit_when_ready)
     except StoreError as error:
         log.warning("refused %s: %s", db_path, error)
-        return _refuse(QMessageBox, str(error), exit_when_ready)
+        message = str(error)
+        if isinstance(error, CorruptDatabaseError):
+            message += f"\n\nBackups of this database are kept in {dirs.backups_for(db_path)}"
+        return _refuse(QMessageBox, message, exit_when_ready)
 
     from .gui.window_factory import shut_down_all
 
