@@ -102,3 +102,37 @@ def test_demo_school_opens_as_left_the_second_time(
     assert again is not None
     assert again.roster.model.student_count() == 399, "the demo was rebuilt instead of reopened"
     again.close()
+
+
+def test_open_database_replaces_the_window_and_lets_go_of_the_old_one(
+    qtbot: object, make_window: object, school_db: Path, tmp_path: Path
+) -> None:
+    first: MainWindow = make_window(school_db)  # type: ignore[operator]
+    other = tmp_path / "other" / "second.sqlite"
+    assert first.open_database(other)
+    assert first._closed
+    windows = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()
+    ]
+    assert [w.store.path for w in windows] == [other]
+    assert windows[0].stack.currentWidget() is windows[0].welcome
+    windows[0].close()
+    again: MainWindow = make_window(school_db)  # type: ignore[operator]
+    assert again.roster.model.student_count() == 9
+
+
+def test_open_database_refusal_keeps_the_current_window(
+    qtbot: object,
+    make_window: object,
+    school_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    window: MainWindow = make_window(school_db)  # type: ignore[operator]
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    bad = tmp_path / "notes.sqlite"
+    bad.write_text("not a database")
+    assert not window.open_database(bad)
+    assert shown and "not a database" in shown[0]
+    assert not window._closed and window.isVisible()
