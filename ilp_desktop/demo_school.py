@@ -10,10 +10,14 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from .domain.demo_self_exploration import generate_self_exploration
 from .domain.demo_students import generate_students
+from .domain.interests import Inventory, load_inventory
+from .domain.self_exploration import Checklists, SelfExplorationProfile, load_checklists
 from .domain.students import Student
 from .paths import resource
 from .store.db import Store
+from .store.self_exploration import SelfExplorationStore
 from .store.settings import SettingsStore
 from .store.students import StudentStore
 
@@ -37,6 +41,15 @@ def load_names() -> dict[str, Any]:
     return json.loads(resource("demo", "names.json").read_text(encoding="utf-8"))
 
 
+def load_self_exploration_data() -> tuple[Inventory, Checklists]:
+    """The bundled interest inventory and self-exploration lists the demo answers and picks from."""
+    inventory = json.loads(resource("inventory", "forms.json").read_text(encoding="utf-8"))
+    checklists = json.loads(
+        resource("self_exploration", "checklists.json").read_text(encoding="utf-8")
+    )
+    return load_inventory(inventory), load_checklists(checklists)
+
+
 def demo_marker(store: Store) -> Mapping[str, Any] | None:
     """What the demo mark of this database says ({"students": N, "seed": S}), or None."""
     marker = SettingsStore(store).get(DEMO_KEY)
@@ -54,15 +67,26 @@ def build_demo_school(
     """Fill ``store`` with a demo school of ``students`` invented students; return how many.
 
     An empty database, or one an earlier demo built, is filled (the earlier demo students are
-    replaced) and marked as a demo. A database that holds students and is not marked as a demo
-    is refused with DemoRefused: invented students are never mixed into real records. All of it
-    is one transaction, so a failure or a cancel (DemoCancelled) leaves the database as it was.
+    replaced) and marked as a demo. Most students get self-exploration records too: inventory
+    attempts with reflections, strengths, skills, values, activities and supports. A database
+    that holds students and is not marked as a demo is refused with DemoRefused: invented
+    students are never mixed into real records. All of it is one transaction, so a failure or a
+    cancel (DemoCancelled) leaves the database as it was.
     """
     if students < 1:
         raise ValueError("a demo school needs at least one student")
     if is_cancelled is not None and is_cancelled():
         raise _cancelled()
     roster = generate_students(students, seed, load_names())
+    # Made student by student alongside the inserts, so progress covers the time they take.
+    made = generate_self_exploration(roster, seed, *load_self_exploration_data())
+    profiles: list[SelfExplorationProfile] = []
+
+    def with_profiles() -> Iterator[Student]:
+        for student in _watched(roster, progress, is_cancelled):
+            profiles.append(next(made))
+            yield student
+
     student_store = StudentStore(store)
     with store.action():
         # Checked inside the transaction: should another program write in between, our first
@@ -71,9 +95,15 @@ def build_demo_school(
         if existing and demo_marker(store) is None:
             raise DemoRefused(_refusal(store, existing))
         if existing:
-            # An earlier demo: its students (and, by cascade, their guardians) make way.
+            # An earlier demo: its students (and, by cascade, their guardians and
+            # self-exploration records) make way.
             student_store.delete_all()
-        student_store.add_many(_watched(roster, progress, is_cancelled))
+        added = student_store.add_many(with_profiles())
+        SelfExplorationStore(store).add_profiles(
+            (student.id, profile)
+            for student, profile in zip(added, profiles, strict=True)
+            if student.id is not None and not profile.is_empty
+        )
         SettingsStore(store).set(DEMO_KEY, {"students": len(roster), "seed": seed})
         # A last look before the commit: Cancel pressed during the final batch still counts.
         if is_cancelled is not None and is_cancelled():

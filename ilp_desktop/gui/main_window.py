@@ -32,6 +32,7 @@ from .ui_loader import child, load_ui
 
 if TYPE_CHECKING:
     from .dialogs.student_dialog import StudentDialog
+    from .tabs.self_exploration import SelfExplorationTab
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +56,7 @@ class MainWindow(QMainWindow):
         self.is_demo = self.db_settings.get("demo_school") is not None
         self._raise_server = None
         self._dialog: StudentDialog | None = None
+        self._self_tab: SelfExplorationTab | None = None
         self._closed = False
 
         self.roster = RosterPanel(self)
@@ -179,7 +181,17 @@ class MainWindow(QMainWindow):
             return
         self.student_page.show_student(student)
         self.stack.setCurrentWidget(self.student_page)
+        self.self_exploration().set_student(student)
         self._update_actions()
+
+    def self_exploration(self) -> SelfExplorationTab:
+        """The Self-exploration tab, built the first time a student is shown."""
+        if self._self_tab is None:
+            from .tabs.self_exploration import SelfExplorationTab
+
+            self._self_tab = SelfExplorationTab(self.store, self.student_page)
+            self.student_page.fill_tab(0, self._self_tab)
+        return self._self_tab
 
     def _student_opened(self, student_id: int) -> None:
         if self.current_student() is None or self.current_student().id != student_id:
@@ -400,6 +412,9 @@ class MainWindow(QMainWindow):
         """Save whatever is being typed (called before closing and before quitting)."""
         if self._dialog is not None:
             self._dialog.save_now()
+        if self._self_tab is not None:
+            self._self_tab.results.flush_reflection()
+            self._self_tab.close_student_window()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:

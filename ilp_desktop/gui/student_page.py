@@ -53,6 +53,18 @@ class StudentPage(QWidget):
         self.archive_button.clicked.connect(self._archive_clicked)
         self.student: Student | None = None
 
+    def fill_tab(self, index: int, content: QWidget) -> None:
+        """Put a tab's real content in place of its one-line description."""
+        page = self.tabs.widget(index)
+        layout = page.layout()
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().hide()
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(content)
+        content.show()  # a layout shows a new child only later, from the event loop
+
     def show_student(self, student: Student) -> None:
         self.student = student
         name = student.display_name

@@ -73,9 +73,103 @@ def m0001_students(db: Database) -> None:
     )
 
 
+def m0002_self_exploration(db: Database) -> None:
+    """Inventory attempts, profile items, activities and supports, all per student.
+
+    Lists that the data files own (forms, languages, activity categories, list entry ids) are
+    checked in Python, not by CHECK constraints: a constraint would need a table rebuild each
+    time a list grows. What the design fixes (kinds, how an attempt was entered, the reflection
+    answers, the ranges) is checked here too, so no bug can store what the app cannot read.
+    """
+    _run(
+        db,
+        [
+            """
+            CREATE TABLE inventory_attempts (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                form TEXT NOT NULL CHECK (form <> ''),
+                language TEXT NOT NULL CHECK (language <> ''),
+                entered_by TEXT NOT NULL CHECK (entered_by IN ('student', 'keyed')),
+                started_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                finished_at TEXT,
+                answers TEXT NOT NULL DEFAULT '{}'
+                    CHECK (json_valid(answers) AND json_type(answers) = 'object'),
+                agreement TEXT CHECK (agreement IN ('agree', 'partly', 'disagree')),
+                reflection TEXT NOT NULL DEFAULT '',
+                reflected_on TEXT NOT NULL DEFAULT '',
+                CHECK (finished_at IS NULL OR finished_at >= started_at)
+            )
+            """,
+            """
+            CREATE INDEX inventory_attempts_student
+                ON inventory_attempts (student_id, started_at)
+            """,
+            """
+            CREATE TABLE profile_items (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('strength', 'skill', 'value', 'learning')),
+                entry_id TEXT NOT NULL DEFAULT '',
+                other TEXT NOT NULL DEFAULT '',
+                confidence INTEGER CHECK (confidence BETWEEN 1 AND 4),
+                note TEXT NOT NULL DEFAULT '',
+                recorded_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL,
+                CHECK ((entry_id = '') <> (other = '')),
+                CHECK (confidence IS NULL OR kind = 'skill')
+            )
+            """,
+            # Each list entry, and each "other" text, once per student and kind; the same index
+            # finds a student's items.
+            """
+            CREATE UNIQUE INDEX profile_items_once
+                ON profile_items (student_id, kind, entry_id, other)
+            """,
+            """
+            CREATE TABLE activities (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                category TEXT NOT NULL CHECK (category <> ''),
+                name TEXT NOT NULL CHECK (name <> ''),
+                role TEXT NOT NULL DEFAULT '',
+                organisation TEXT NOT NULL DEFAULT '',
+                start_on TEXT NOT NULL DEFAULT '',
+                end_on TEXT NOT NULL DEFAULT '',
+                hours_per_week REAL CHECK (hours_per_week BETWEEN 0 AND 80),
+                note TEXT NOT NULL DEFAULT '',
+                recorded_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL,
+                CHECK (end_on = '' OR start_on = '' OR end_on >= start_on)
+            )
+            """,
+            "CREATE INDEX activities_student ON activities (student_id)",
+            """
+            CREATE TABLE supports (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                entry_id TEXT NOT NULL DEFAULT '',
+                other TEXT NOT NULL DEFAULT '',
+                provided_by TEXT NOT NULL DEFAULT '',
+                since TEXT NOT NULL DEFAULT '',
+                ended_on TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT '',
+                recorded_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL,
+                CHECK ((entry_id = '') <> (other = '')),
+                CHECK (ended_on = '' OR since = '' OR ended_on >= since)
+            )
+            """,
+            "CREATE INDEX supports_student ON supports (student_id)",
+        ],
+    )
+
+
 # Append only. The name is what the database records; keep it forever.
 STEPS: list[tuple[str, Callable[[Database], None]]] = [
     ("0001_students", m0001_students),
+    ("0002_self_exploration", m0002_self_exploration),
 ]
 KNOWN_NAMES: tuple[str, ...] = tuple(name for name, _ in STEPS)
 

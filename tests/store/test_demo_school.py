@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,10 +14,18 @@ from ilp_desktop.demo_school import (
     DemoRefused,
     build_demo_school,
     load_names,
+    load_self_exploration_data,
 )
 from ilp_desktop.domain.demo_students import generate_students
+from ilp_desktop.domain.self_exploration import (
+    SelfExplorationProfile,
+    validate_activity,
+    validate_profile_item,
+    validate_support,
+)
 from ilp_desktop.domain.students import Guardian, Student, validate_student
 from ilp_desktop.store.db import Store, open_store
+from ilp_desktop.store.self_exploration import SelfExplorationStore
 from ilp_desktop.store.settings import SettingsStore
 from ilp_desktop.store.students import StudentStore
 
@@ -213,3 +222,79 @@ def test_needs_at_least_one_student(store: Store) -> None:
     with pytest.raises(ValueError):
         build_demo_school(store, students=0)
     assert StudentStore(store).count(include_archived=True) == 0
+
+
+# --- Self-exploration -----------------------------------------------------------------------
+
+_SELF_EXPLORATION_TABLES = ("inventory_attempts", "profile_items", "activities", "supports")
+
+
+def _profiles(store: Store) -> dict[str, SelfExplorationProfile]:
+    """Every demo student's self-exploration, by SIS id."""
+    selfx = SelfExplorationStore(store)
+    return {entry.sis_id: selfx.profile(entry.id) for entry in StudentStore(store).roster()}
+
+
+def _without_ids(profile: SelfExplorationProfile) -> list[object]:
+    """The records as the demo made them, without the ids the database gave them."""
+    records = [*profile.attempts, *profile.items, *profile.activities, *profile.supports]
+    return [dataclasses.replace(r, id=None, student_id=None) for r in records]
+
+
+def test_most_demo_students_have_self_exploration_records(store: Store) -> None:
+    build_demo_school(store, students=250, seed=5)
+    inventory, lists = load_self_exploration_data()
+    roster = {s.sis_id: s for s in StudentStore(store).all()}
+    profiles = _profiles(store)
+
+    with_data = {sis: p for sis, p in profiles.items() if not p.is_empty}
+    assert len(with_data) >= 0.75 * len(profiles)
+    reflected = with_history = with_activities = 0
+    for sis_id, profile in with_data.items():
+        student = roster[sis_id]
+        assert profile.attempts and profile.items_of("strength") and profile.items_of("skill")
+        for attempt in profile.finished_attempts:
+            result = attempt.result(inventory)
+            reflected += bool(attempt.reflection)
+            assert result.code is not None or not attempt.reflection
+        with_history += len(profile.finished_attempts) >= 2
+        with_activities += bool(profile.activities)
+        for item in profile.items:
+            assert validate_profile_item(item, lists) == {}
+        for activity in profile.activities:
+            assert validate_activity(activity) == {}
+        for support in profile.supports:
+            assert validate_support(support, lists) == {}
+        if student.iep or student.plan_504 or student.ell:
+            assert profile.supports, sis_id
+    assert reflected >= 0.5 * len(with_data)
+    assert with_history >= 0.2 * len(with_data)
+    assert with_activities >= 0.7 * len(with_data)
+
+
+def test_the_same_seed_gives_the_same_self_exploration(tmp_path: Path) -> None:
+    built = []
+    for name in ("a.sqlite", "b.sqlite"):
+        store = open_store(tmp_path / name, tmp_path / "backups")
+        try:
+            build_demo_school(store, students=80, seed=9)
+            built.append({sis: _without_ids(p) for sis, p in _profiles(store).items()})
+        finally:
+            store.close()
+    assert built[0] == built[1]
+    assert any(built[0].values())
+
+
+def test_rebuilding_a_demo_replaces_its_self_exploration(store: Store) -> None:
+    build_demo_school(store, students=60, seed=1)
+    first = {sis: _without_ids(p) for sis, p in _profiles(store).items()}
+
+    build_demo_school(store, students=30, seed=2)
+
+    second = {sis: _without_ids(p) for sis, p in _profiles(store).items()}
+    assert second != first and any(second.values())
+    for table in _SELF_EXPLORATION_TABLES:
+        orphans = store.conn.execute(
+            f"SELECT count(*) FROM {table} WHERE student_id NOT IN (SELECT id FROM students)"
+        ).fetchone()[0]
+        assert orphans == 0, table
