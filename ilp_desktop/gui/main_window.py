@@ -37,10 +37,12 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AFTER_SHOW_MS = 300
+FULL_CHECK_AFTER_MS = 2000  # once start-up's own reading is done
 
 
 class MainWindow(QMainWindow):
     closed = Signal()
+    database_checked = Signal(object)  # the problems found by the full check ([] if none)
 
     def __init__(self, store: Store, dirs: AppDirs, lock: InstanceLock | None = None) -> None:
         super().__init__()
@@ -402,6 +404,30 @@ class MainWindow(QMainWindow):
         self._raise_server = RaiseServer(database_key(self.store.path), self)
         self._raise_server.raise_requested.connect(self.bring_forward)
 
+    def check_whole_database(self) -> None:
+        """Check every page of the file off the GUI thread; warn if anything is damaged."""
+        from ..store.db import full_check
+        from .workers import run_in_background
+
+        path = self.store.path
+        run_in_background(self, lambda: full_check(path), self._whole_database_checked)
+
+    def _whole_database_checked(self, problems: list[str]) -> None:
+        self.database_checked.emit(problems)
+        if not problems or self._closed:
+            return
+        from PySide6.QtWidgets import QMessageBox
+
+        log.error("damage found in %s: %s", self.store.path, problems[:5])
+        QMessageBox.warning(
+            self,
+            "This database is damaged",
+            f"ILP Desktop found damage in {self.store.path} (SQLite reports: "
+            f"{'; '.join(problems[:2])}).\n\nWhat you see may be incomplete. Keep working only "
+            "as far as you must, make a copy of the file, and restore its latest backup from "
+            f"{self.dirs.backups_for(self.store.path)}.",
+        )
+
     def bring_forward(self) -> None:
         if self.isMinimized():
             self.showNormal()
@@ -441,3 +467,4 @@ class MainWindow(QMainWindow):
 def schedule_after_show(window: MainWindow) -> None:
     """Work that must not delay the first paint: it starts once the window is up."""
     QTimer.singleShot(AFTER_SHOW_MS, window.start_raise_server)
+    QTimer.singleShot(FULL_CHECK_AFTER_MS, window.check_whole_database)

@@ -110,3 +110,34 @@ def run_with_progress(
     runner.job = job  # keep the job (and its signals) alive as long as the dialog
     QThreadPool.globalInstance().start(job)
     return job
+
+
+class _Relay(QObject):
+    """Lives in the GUI thread and hands a background result to a callback there."""
+
+    def __init__(self, parent: QObject, on_done: Callable[[Any], None]) -> None:
+        super().__init__(parent)
+        self.on_done = on_done
+
+    @Slot(object)
+    def finished(self, result: Any) -> None:
+        self.on_done(result)
+        self.deleteLater()
+
+    @Slot(object)
+    def failed(self, _error: BaseException) -> None:
+        self.deleteLater()  # logged by the job; quiet background work says nothing more
+
+
+def run_in_background(
+    parent: QObject, fn: Callable[[], Any], on_done: Callable[[Any], None]
+) -> Job:
+    """Run ``fn()`` on the thread pool with no dialog; ``on_done(result)`` in the GUI thread."""
+    job = Job(lambda _progress, _cancelled: fn())
+    relay = _Relay(parent, on_done)
+    queued = Qt.ConnectionType.QueuedConnection
+    job.signals.finished.connect(relay.finished, queued)
+    job.signals.failed.connect(relay.failed, queued)
+    relay.job = job
+    QThreadPool.globalInstance().start(job)
+    return job

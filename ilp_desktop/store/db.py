@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+STARTUP_TABLES = frozenset({"students", "guardians", "settings", "_sqlite_migrations"})
 BUSY_TIMEOUT_S = 5.0
 
 
@@ -130,6 +131,14 @@ def _check_header(path: Path) -> None:
         raise errors.not_a_database(path, "is not a database")
     if len(header) < 100:
         raise errors.corrupt(path, "the file is shorter than a database header")
+    # The header records how many pages the file holds (when its "valid for" stamp matches
+    # the change counter); a shorter file was cut off, whatever else still reads.
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    counter_matches = header[24:28] == header[92:96]
+    if counter_matches and pages and path.stat().st_size < pages * page_size:
+        raise errors.corrupt(path, "the file is shorter than the database it holds")
 
 
 def _check_writable(path: Path, folder: Path) -> None:
@@ -187,17 +196,36 @@ def _connect(path: Path, busy_timeout: float) -> sqlite3.Connection:
 
 
 def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
-    rows = conn.execute("PRAGMA quick_check").fetchall()
-    if [tuple(r) for r in rows] != [("ok",)]:
-        raise errors.corrupt(path, "; ".join(str(r[0]) for r in rows[:3]))
-    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+    # Start-up checks the tables it reads; the whole file (which grows with years of plans)
+    # is checked by full_check() off the GUI thread once the window is up.
+    for table in sorted(tables & STARTUP_TABLES):
+        rows = conn.execute(f'PRAGMA quick_check("{table}")').fetchall()
+        if [tuple(r) for r in rows] != [("ok",)]:
+            raise errors.corrupt(path, "; ".join(str(r[0]) for r in rows[:3]))
+    app_id = conn.execute("PRAGMA application_id").fetchone()[0]
     if app_id != APPLICATION_ID and (app_id != 0 or tables):
         raise errors.not_a_database(path, "is a database of another program, not of ILP Desktop")
     applied = _applied(conn)
     unknown = [name for name in applied if name not in KNOWN_NAMES]
     if unknown:
         raise errors.newer(path, unknown, __version__)
+
+
+def full_check(path: Path) -> list[str]:
+    """Every page of the database checked (SQLite's quick_check); [] when all is well.
+
+    Opens its own read-only connection, so it can run on a worker thread beside the GUI's.
+    """
+    conn = sqlite3.connect(f"{Path(path).absolute().as_uri()}?mode=ro", uri=True, timeout=30)
+    try:
+        rows = conn.execute("PRAGMA quick_check").fetchall()
+    except sqlite3.DatabaseError as error:
+        return [str(error)]
+    finally:
+        conn.close()
+    problems = [str(r[0]) for r in rows]
+    return [] if problems == ["ok"] else problems
 
 
 def _applied(conn: sqlite3.Connection) -> list[str]:

@@ -136,3 +136,18 @@ def test_open_database_refusal_keeps_the_current_window(
     assert not window.open_database(bad)
     assert shown and "not a database" in shown[0]
     assert not window._closed and window.isVisible()
+
+
+def test_whole_database_is_checked_after_start_up(
+    qtbot: object, make_window: object, school_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: shown.append(text))
+    window: MainWindow = make_window(school_db)  # type: ignore[operator]
+    with qtbot.waitSignal(window.database_checked, timeout=10000) as checked:  # type: ignore[attr-defined]
+        window.check_whole_database()
+    assert checked.args == [[]]
+    assert shown == []
+    window._whole_database_checked(["Page 7: btreeInitPage() returns error code 11"])
+    assert shown and "damage" in shown[0] and str(school_db) in shown[0]
+    assert "restore its latest backup" in shown[0]

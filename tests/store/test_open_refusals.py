@@ -189,3 +189,29 @@ def test_existing_database_in_read_only_folder_is_refused() -> None:
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 def test_new_database_in_read_only_folder_is_refused() -> None:
     _in_read_only_folder(existing=False)
+
+
+def test_damage_outside_the_startup_tables_is_found_by_the_full_check(tmp_path: Path) -> None:
+    from ilp_desktop.store.db import full_check
+
+    path = _school(tmp_path / "school.sqlite", count=20)
+    store = open_store(path, tmp_path / "backups")
+    store.conn.execute("CREATE TABLE notes_probe (id INTEGER PRIMARY KEY, body TEXT)")
+    store.conn.executemany(
+        "INSERT INTO notes_probe (body) VALUES (?)", [("x" * 900,) for _ in range(400)]
+    )
+    store.conn.commit()
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    root = store.conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE name = 'notes_probe'"
+    ).fetchone()[0]
+    store.close()
+    assert full_check(path) == []
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * 4096  # the probe table's root page: its list of child pages
+    data[start + 12 : start + 400] = os.urandom(388)
+    path.write_bytes(bytes(data))
+    opened = open_store(path, tmp_path / "backups")  # start-up's tables are intact
+    opened.close()
+    problems = full_check(path)
+    assert problems and problems != ["ok"]
