@@ -37,6 +37,7 @@ from ..interest_results import AttemptView, InterestResultsPanel, bundled_invent
 from ..inventory_keying import KeyingWidget
 from ..inventory_student_mode import StudentModeWindow
 from ..look import heading
+from ..self_profile_sections import ProfileSections, bundled_checklists
 from ..workers import run_with_progress
 
 log = logging.getLogger(__name__)
@@ -125,6 +126,8 @@ class SelfExplorationTab(QWidget):
         self.results = InterestResultsPanel(page, self.inventory)
         self.results.setMinimumHeight(620)
         column.addWidget(self.results)
+        self.profile_sections = ProfileSections(self.data, bundled_checklists(), page)
+        column.addWidget(self.profile_sections)
         column.addStretch(1)
 
         scroll = QScrollArea(self)
@@ -155,6 +158,7 @@ class SelfExplorationTab(QWidget):
         spanish_home = any(lang.startswith(("spanish", "español")) for lang in family)
         self.language_choice.setCurrentIndex(1 if spanish_home else 0)
         self.reload()
+        self.profile_sections.set_student(student)
 
     def reload(self) -> None:
         if self.student is None or self.student.id is None:
