@@ -278,16 +278,20 @@ def _load_types(raw: object) -> dict[str, TypeInfo]:
     return types
 
 
-def _bilingual(raw: object, what: str) -> Bilingual:
+def read_bilingual(raw: object, what: str, where: str = _WHERE) -> Bilingual:
+    """An {"en": ..., "es": ...} entry of a data file, both texts required."""
     if not isinstance(raw, Mapping):
-        raise ValueError(f"{_WHERE}: {what} is missing.")
+        raise ValueError(f"{where}: {what} is missing.")
     texts = {}
     for lang, language in (("en", "English"), ("es", "Spanish")):
         value = raw.get(lang)
         if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"{_WHERE}: {what} has no {language} ({lang}) text.")
+            raise ValueError(f"{where}: {what} has no {language} ({lang}) text.")
         texts[lang] = value.strip()
     return Bilingual(**texts)
+
+
+_bilingual = read_bilingual
 
 
 def _checked_lang(lang: str) -> str:

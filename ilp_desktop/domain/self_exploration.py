@@ -27,6 +27,7 @@ from .interests import (
     InventoryForm,
     InventoryResult,
     ScalePoint,
+    read_bilingual,
     score,
 )
 
@@ -283,15 +284,7 @@ def _load_confidence(raw: object) -> tuple[ScalePoint, ...]:
 
 
 def _bilingual(raw: object, what: str) -> Bilingual:
-    if not isinstance(raw, Mapping):
-        raise ValueError(f"{_WHERE}: {what} is missing.")
-    texts = {}
-    for lang, language in (("en", "English"), ("es", "Spanish")):
-        value = raw.get(lang)
-        if not isinstance(value, str) or not value.strip():
-            raise ValueError(f"{_WHERE}: {what} has no {language} ({lang}) text.")
-        texts[lang] = value.strip()
-    return Bilingual(**texts)
+    return read_bilingual(raw, what, _WHERE)
 
 
 # --- What the student records ---------------------------------------------------------------
