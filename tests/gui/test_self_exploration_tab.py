@@ -137,3 +137,19 @@ def test_print_a_blank_answer_sheet(
     tab.print_answer_sheet()
     qtbot.waitUntil(target.exists, timeout=20000)  # type: ignore[attr-defined]
     assert target.read_bytes().startswith(b"%PDF")
+
+
+def test_student_view_covers_the_screen(
+    qtbot: object, make_window: MakeWindow, school_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(inventory_student_mode, "confirm_leave", lambda parent: True)
+    window = make_window(school_db)
+    window.roster.select_student(3)
+    screen = window.screen().geometry()
+    tab = window.self_exploration()
+    tab.start_with_student()
+    student = tab.student_window
+    assert student is not None
+    assert student.geometry().size() == screen.size()
+    student.leave()
+    qtbot.waitUntil(window.isVisible)  # type: ignore[attr-defined]

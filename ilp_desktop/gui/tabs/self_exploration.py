@@ -242,6 +242,9 @@ class SelfExplorationTab(QWidget):
         )
         self.student_window = window
         window.left.connect(self._student_left)
+        # Cover the counselor's whole screen even where no window manager honours "full
+        # screen" (a bare X session, some kiosk set-ups): take its size first, then ask.
+        window.setGeometry(self.window().screen().geometry())
         # The roster and other students must not be a window switch away.
         self.window().hide()
         window.showFullScreen()
