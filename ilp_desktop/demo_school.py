@@ -10,10 +10,11 @@ import json
 from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from . import bundled
 from .domain.demo_self_exploration import generate_self_exploration
 from .domain.demo_students import generate_students
-from .domain.interests import Inventory, load_inventory
-from .domain.self_exploration import Checklists, SelfExplorationProfile, load_checklists
+from .domain.interests import Inventory
+from .domain.self_exploration import Checklists, SelfExplorationProfile
 from .domain.students import Student
 from .paths import resource
 from .store.db import Store
@@ -43,11 +44,7 @@ def load_names() -> dict[str, Any]:
 
 def load_self_exploration_data() -> tuple[Inventory, Checklists]:
     """The bundled interest inventory and self-exploration lists the demo answers and picks from."""
-    inventory = json.loads(resource("inventory", "forms.json").read_text(encoding="utf-8"))
-    checklists = json.loads(
-        resource("self_exploration", "checklists.json").read_text(encoding="utf-8")
-    )
-    return load_inventory(inventory), load_checklists(checklists)
+    return bundled.inventory(), bundled.checklists()
 
 
 def demo_marker(store: Store) -> Mapping[str, Any] | None:

@@ -9,9 +9,7 @@ loses a word.
 from __future__ import annotations
 
 import html
-import json
 from collections.abc import Sequence
-from functools import cache
 
 from PySide6.QtCore import (
     QEvent,
@@ -40,8 +38,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..domain.interests import LANGUAGES, TYPES, Inventory, InventoryResult, compare, load_inventory
-from ..paths import resource
+from .. import bundled
+from ..domain.interests import LANGUAGES, TYPES, Inventory, InventoryResult, compare
 from .interest_chart import InterestChart, type_labels
 from .look import heading
 from .models.attempts_model import (
@@ -135,11 +133,7 @@ _INFO = {
 }
 
 
-@cache
-def bundled_inventory() -> Inventory:
-    """The item bank shipped in resources/inventory/forms.json, read once."""
-    text = resource("inventory", "forms.json").read_text(encoding="utf-8")
-    return load_inventory(json.loads(text))
+bundled_inventory = bundled.inventory
 
 
 class InterestResultsPanel(QWidget):

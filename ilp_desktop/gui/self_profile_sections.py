@@ -7,9 +7,7 @@ nothing to save and nothing lost when the counselor moves to another student.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, Qt
@@ -28,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .. import bundled
 from ..domain.self_exploration import (
     KIND_WORDS,
     KINDS,
@@ -36,11 +35,9 @@ from ..domain.self_exploration import (
     ProfileItem,
     SelfExplorationProfile,
     Support,
-    load_checklists,
     validate_profile_item,
 )
 from ..domain.students import Student
-from ..paths import resource
 from ..store.errors import StoreError
 from ..store.self_exploration import SelfExplorationStore
 from .dialogs.activity_dialog import ActivityDialog, RecordDialog, line, note_edit
@@ -68,11 +65,7 @@ ON_FILE = (
 )
 
 
-@cache
-def bundled_checklists() -> Checklists:
-    """The lists shipped in resources/self_exploration/checklists.json, read once."""
-    text = resource("self_exploration", "checklists.json").read_text(encoding="utf-8")
-    return load_checklists(json.loads(text))
+bundled_checklists = bundled.checklists
 
 
 def confirm_remove(parent: QWidget, what: str) -> bool:

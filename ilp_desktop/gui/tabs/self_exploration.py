@@ -4,7 +4,6 @@ paper, and its results with the history of every attempt and the student's refle
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -25,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import bundled
 from ...domain.grades import grade_label
 from ...domain.interests import form_for_grade
 from ...domain.self_exploration import InventoryAttempt
 from ...domain.students import Student
-from ...paths import resource
 from ...store.db import Store
 from ...store.errors import StoreError
 from ...store.self_exploration import SelfExplorationStore
@@ -293,7 +292,7 @@ class SelfExplorationTab(QWidget):
         def build(_progress: Callable[[int, int], None], _cancelled: Callable[[], bool]) -> int:
             from ...reports.answer_sheet import build_answer_sheet
 
-            data = json.loads(resource("inventory", "forms.json").read_text(encoding="utf-8"))
+            data = bundled.inventory_data()
             return build_answer_sheet(data["forms"][form], data["scale"], lang, path)
 
         run_with_progress(
