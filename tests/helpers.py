@@ -5,6 +5,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ilp_desktop import bundled
+from ilp_desktop.domain.interests import TYPES, InventoryResult, score
 from ilp_desktop.domain.students import Guardian, Student
 
 
@@ -40,3 +42,18 @@ def named_students() -> list[Student]:
         Student(sis_id=s, first_name=f, last_name=last, preferred_name=p, grade=g)
         for s, f, last, p, g in rows
     ]
+
+
+def inventory_result(
+    form_key: str = "secondary", skip: str = "", **by_type: int | list[int]
+) -> InventoryResult:
+    """Every statement of a type answered with one value (or the values of a list, in turn);
+    the types in ``skip`` left unanswered."""
+    form = bundled.inventory().form(form_key)
+    answers: dict[str, int | None] = {}
+    for letter in TYPES:
+        given = by_type.get(letter, 1)
+        for index, item in enumerate(form.items_of(letter)):
+            value = given[index % len(given)] if isinstance(given, list) else given
+            answers[item.id] = None if letter in skip else value
+    return score(form, answers)

@@ -6,23 +6,13 @@ import pytest
 from PySide6.QtCore import QPoint, QRectF
 from PySide6.QtGui import QColor, QImage, QPalette
 
-from ilp_desktop.domain.interests import TYPES, InventoryResult, score
+from ilp_desktop.domain.interests import TYPES
 from ilp_desktop.gui.interest_chart import MINIMUM_SIZE, InterestChart, type_labels
 from ilp_desktop.gui.interest_results import bundled_inventory
 
+from helpers import inventory_result
 
-def _result(
-    form_key: str = "secondary", skip: str = "", **by_type: int | list[int]
-) -> InventoryResult:
-    """Every statement of a type answered with one value (or the values of a list, in turn)."""
-    form = bundled_inventory().form(form_key)
-    answers: dict[str, int | None] = {}
-    for letter in TYPES:
-        given = by_type.get(letter, 1)
-        for index, item in enumerate(form.items_of(letter)):
-            value = given[index % len(given)] if isinstance(given, list) else given
-            answers[item.id] = None if letter in skip else value
-    return score(form, answers)
+_result = inventory_result
 
 
 RESULTS = {

@@ -11,27 +11,17 @@ from PySide6.QtCore import QEvent, QItemSelectionModel
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QApplication
 
-from ilp_desktop.domain.interests import TYPES, InventoryResult, compare, score
+from ilp_desktop.domain.interests import compare
 from ilp_desktop.gui.interest_results import (
     AttemptView,
     InterestResultsPanel,
     bundled_inventory,
 )
 
+from helpers import inventory_result
 from qt_helpers import type_text
 
-
-def _result(
-    form_key: str = "secondary", skip: str = "", **by_type: int | list[int]
-) -> InventoryResult:
-    form = bundled_inventory().form(form_key)
-    answers: dict[str, int | None] = {}
-    for letter in TYPES:
-        given = by_type.get(letter, 1)
-        for index, item in enumerate(form.items_of(letter)):
-            value = given[index % len(given)] if isinstance(given, list) else given
-            answers[item.id] = None if letter in skip else value
-    return score(form, answers)
+_result = inventory_result
 
 
 TIED = _result(S=5, E=5, A=4, I=3, R=2, C=1)
