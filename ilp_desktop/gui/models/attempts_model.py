@@ -15,6 +15,8 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...domain.interests import FORM_ITEMS_PER_TYPE, LANGUAGES, TYPES, InventoryResult
+from ...domain.self_exploration import AGREEMENTS as AGREEMENTS  # re-exported for the panel
+from ...domain.self_exploration import ENTERED_BY
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -23,12 +25,9 @@ ATTEMPT_KEY_ROLE = Qt.ItemDataRole.UserRole + 1
 DISPLAY = Qt.ItemDataRole.DisplayRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
 
-# The student's answer to "does this sound like you?", as stored.
-AGREEMENTS: tuple[str, ...] = ("agree", "partly", "disagree")
-
-# How an attempt's answers got into the app, as stored. Anything else is shown as written.
-ENTERED_ON_SCREEN = "student"  # the student answered in the student-facing mode
-ENTERED_FROM_PAPER = "keyed"  # the counselor keyed in a paper answer sheet
+# The values the store records (domain/self_exploration.py): the student's answer to "Does
+# this sound like you?", and how an attempt was entered.
+ENTERED_ON_SCREEN, ENTERED_FROM_PAPER = ENTERED_BY  # student-facing mode; a keyed paper sheet
 
 
 @dataclass(frozen=True)
