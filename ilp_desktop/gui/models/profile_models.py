@@ -14,6 +14,7 @@ from typing import Any, Generic, TypeVar
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from ...domain.self_exploration import Activity, Checklists, ProfileItem, Support
+from .attempts_model import format_date
 
 Index = QModelIndex | QPersistentModelIndex
 Record = TypeVar("Record", ProfileItem, Activity, Support)
@@ -26,7 +27,7 @@ def long_date(text: str) -> str:
         day = dt.date.fromisoformat(text)
     except ValueError:
         return text
-    return f"{day:%b} {day.day}, {day.year}"  # no %-d: Windows does not know it
+    return format_date(day)
 
 
 def hours_text(hours: float | None) -> str:

@@ -36,6 +36,7 @@ from ..interest_results import AttemptView, InterestResultsPanel, bundled_invent
 from ..inventory_keying import KeyingWidget
 from ..inventory_student_mode import StudentModeWindow
 from ..look import heading
+from ..models.attempts_model import format_date
 from ..self_profile_sections import ProfileSections, bundled_checklists
 from ..workers import run_with_progress
 
@@ -170,7 +171,7 @@ class SelfExplorationTab(QWidget):
         if unfinished is not None:
             form = self.inventory.form(unfinished.form)
             self.resume_label.setText(
-                f"An attempt from {_long_date(_day(unfinished.started_at))} is not finished: "
+                f"An attempt from {format_date(_day(unfinished.started_at))} is not finished: "
                 f"{len(unfinished.answers)} of {len(form.ids)} statements answered."
             )
 
@@ -350,10 +351,6 @@ class _ClosingRecorder:
     def finish(self) -> None:
         self.recorder.finish()
         self.done()
-
-
-def _long_date(day: dt.date) -> str:
-    return f"{day:%b} {day.day}, {day.year}"  # no %-d: Windows does not know it
 
 
 def _day(timestamp: str) -> dt.date:
