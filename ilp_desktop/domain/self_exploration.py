@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from .dates import read_iso_date
 from .interests import (
     FORM_ITEMS_PER_TYPE,
     LANGUAGES,
@@ -75,7 +76,6 @@ MAX_SHORT_TEXT = 200  # an "other" entry, an activity's name, role or organisati
 MAX_NOTE = 2000  # a note or the student's reflection: a paragraph or two
 
 _ITEM_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
 # --- The lists ------------------------------------------------------------------------------
@@ -625,12 +625,9 @@ def _check_date(
 
 def date_problem(text: str, today: dt.date | None = None, *, future_ok: bool = False) -> str | None:
     """A message if ``text`` is not an ISO date (or, unless ``future_ok``, is after today)."""
-    try:
-        day = dt.date.fromisoformat(text)
-    except ValueError:
-        return f"“{text}” is not a date. Write it as year-month-day, for example 2026-09-14."
-    if not _ISO_DATE.match(text):
-        return "Write the date as year-month-day, for example 2026-09-14."
+    day, problem = read_iso_date(text)
+    if day is None:
+        return problem
     if not future_ok and day > (today or dt.date.today()):
         return _FUTURE
     return None

@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 
+from .dates import read_iso_date
 from .grades import GradeError, parse_grade
 from .text import fold
 
@@ -134,12 +135,9 @@ def validate_date_of_birth(text: str, today: dt.date | None = None) -> str | Non
     """Return a message if ``text`` is not a plausible ISO date of birth, else None."""
     if not text:
         return None
-    try:
-        born = dt.date.fromisoformat(text)
-    except ValueError:
-        return f"“{text}” is not a date. Write it as year-month-day, for example 2011-03-14."
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        return "Write the date as year-month-day, for example 2011-03-14."
+    born, problem = read_iso_date(text, example="2011-03-14")
+    if born is None:
+        return problem
     today = today or dt.date.today()
     if born > today:
         return "The date of birth is in the future."

@@ -8,7 +8,6 @@ the tables' CHECK constraints only stop a bug from storing what the app could no
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -25,6 +24,7 @@ from ..domain.self_exploration import (
     new_attempt,
     validate_reflection,
 )
+from . import clock
 from .db import Store
 
 if TYPE_CHECKING:
@@ -50,14 +50,6 @@ _ITEM_ORDER = "ORDER BY kind, recorded_on, id"
 _ACTIVITY_ORDER = "ORDER BY end_on <> '', start_on DESC, id DESC"
 # Active supports first, then the most recent.
 _SUPPORT_ORDER = "ORDER BY ended_on <> '', since DESC, id DESC"
-
-
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
-
-
-def _today() -> str:
-    return dt.date.today().isoformat()
 
 
 def _insert(table: str, columns: str) -> str:
@@ -217,7 +209,7 @@ class SelfExplorationStore:
         One transaction with one executemany per table: thousands of students in well under a
         second. Each record goes to the student id it is paired with, whatever its student_id.
         """
-        today = _today()
+        today = clock.today()
         attempts, items, activities, supports = [], [], [], []
         for student_id, profile in profiles:
             attempts.extend(_attempt_row(student_id, a) for a in profile.attempts)
@@ -246,7 +238,7 @@ class SelfExplorationStore:
         An earlier unfinished attempt is left as it is: resume it with unfinished_attempt(),
         or remove it with delete_attempt().
         """
-        attempt = new_attempt(student_id, form, lang, entered_by, at or _now())
+        attempt = new_attempt(student_id, form, lang, entered_by, at or clock.now())
         with self.store.action() as db:
             attempt.id = db.execute(
                 _insert("inventory_attempts", _ATTEMPT_FIELDS),
@@ -265,7 +257,7 @@ class SelfExplorationStore:
             changed = db.execute(
                 "UPDATE inventory_attempts SET answers = json_set(answers, ?, ?), updated_at = ? "
                 "WHERE id = ? AND finished_at IS NULL",
-                [f'$."{item_id}"', value, _now(), attempt_id],
+                [f'$."{item_id}"', value, clock.now(), attempt_id],
             ).rowcount
             if not changed:
                 self._refuse_change(db, attempt_id)
@@ -277,7 +269,7 @@ class SelfExplorationStore:
             changed = db.execute(
                 "UPDATE inventory_attempts SET answers = json_remove(answers, ?), updated_at = ? "
                 "WHERE id = ? AND finished_at IS NULL",
-                [f'$."{item_id}"', _now(), attempt_id],
+                [f'$."{item_id}"', clock.now(), attempt_id],
             ).rowcount
             if not changed:
                 self._refuse_change(db, attempt_id)
@@ -291,7 +283,7 @@ class SelfExplorationStore:
             db.execute(
                 "UPDATE inventory_attempts SET finished_at = max(?, started_at) "
                 "WHERE id = ? AND finished_at IS NULL",
-                [at or _now(), attempt_id],
+                [at or clock.now(), attempt_id],
             )
         attempt = self.attempt(attempt_id)
         if attempt is None:
@@ -317,7 +309,7 @@ class SelfExplorationStore:
             changed = db.execute(
                 "UPDATE inventory_attempts SET agreement = ?, reflection = ?, reflected_on = ? "
                 "WHERE id = ?",
-                [agreement, words.strip(), on or _today(), attempt_id],
+                [agreement, words.strip(), on or clock.today(), attempt_id],
             ).rowcount
         if not changed:
             raise LookupError(f"There is no inventory attempt {attempt_id}.")
@@ -357,7 +349,7 @@ class SelfExplorationStore:
         ValueError if the student already has this entry (or this same "other" text) of this
         kind: each is recorded once, then updated.
         """
-        row = _item_row(student_id, item, _today())
+        row = _item_row(student_id, item, clock.today())
         try:
             with self.store.action() as db:
                 item_id = db.execute(_insert("profile_items", _ITEM_COLUMNS), row).lastrowid
@@ -372,7 +364,7 @@ class SelfExplorationStore:
         """Save every field of an existing item; ``updated_on`` becomes ``on`` (default today)."""
         if item.id is None or item.student_id is None:
             raise ValueError("update_profile_item() needs an item that has been added")
-        row = (*_item_row(item.student_id, item, _today())[:-1], on or _today())
+        row = (*_item_row(item.student_id, item, clock.today())[:-1], on or clock.today())
         with self.store.action() as db:
             db.execute(
                 "UPDATE profile_items SET student_id = ?, kind = ?, entry_id = ?, other = ?, "
@@ -395,7 +387,7 @@ class SelfExplorationStore:
     # Activities -------------------------------------------------------------------------------
     def add_activity(self, student_id: int, activity: Activity) -> Activity:
         """Insert a validated activity; returns it with id and dates."""
-        row = _activity_row(student_id, activity, _today())
+        row = _activity_row(student_id, activity, clock.today())
         with self.store.action() as db:
             activity_id = db.execute(_insert("activities", _ACTIVITY_COLUMNS), row).lastrowid
         return _activity((activity_id, *row))
@@ -404,7 +396,10 @@ class SelfExplorationStore:
         """Save every field of an existing activity; ``updated_on`` becomes ``on`` (today)."""
         if activity.id is None or activity.student_id is None:
             raise ValueError("update_activity() needs an activity that has been added")
-        row = (*_activity_row(activity.student_id, activity, _today())[:-1], on or _today())
+        row = (
+            *_activity_row(activity.student_id, activity, clock.today())[:-1],
+            on or clock.today(),
+        )
         with self.store.action() as db:
             db.execute(
                 "UPDATE activities SET student_id = ?, category = ?, name = ?, role = ?, "
@@ -427,7 +422,7 @@ class SelfExplorationStore:
     # Supports ---------------------------------------------------------------------------------
     def add_support(self, student_id: int, support: Support) -> Support:
         """Insert a validated support; returns it with id and dates."""
-        row = _support_row(student_id, support, _today())
+        row = _support_row(student_id, support, clock.today())
         with self.store.action() as db:
             support_id = db.execute(_insert("supports", _SUPPORT_COLUMNS), row).lastrowid
         return _support((support_id, *row))
@@ -436,7 +431,7 @@ class SelfExplorationStore:
         """Save every field of an existing support (ending it too); ``updated_on`` = ``on``."""
         if support.id is None or support.student_id is None:
             raise ValueError("update_support() needs a support that has been added")
-        row = (*_support_row(support.student_id, support, _today())[:-1], on or _today())
+        row = (*_support_row(support.student_id, support, clock.today())[:-1], on or clock.today())
         with self.store.action() as db:
             db.execute(
                 "UPDATE supports SET student_id = ?, entry_id = ?, other = ?, provided_by = ?, "

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
@@ -16,6 +15,7 @@ from ..domain.students import (
     normalized,
     search_key,
 )
+from . import clock
 from .db import Store
 
 if TYPE_CHECKING:
@@ -27,10 +27,6 @@ _COLUMNS = (
     "archived_at"
 )
 _FLAGS = ("iep", "plan_504", "ell", "gifted", "cte")
-
-
-def _now() -> str:
-    return dt.datetime.now().isoformat(timespec="seconds")
 
 
 def _student(row: sqlite3.Row | tuple) -> Student:
@@ -156,7 +152,7 @@ class StudentStore:
         adds thousands, and the per-row introspection would dominate.
         """
         added = []
-        now = _now()
+        now = clock.now()
         with self.store.action() as db:
             for student in students:
                 clean = normalized(student)
@@ -182,14 +178,14 @@ class StudentStore:
             raise ValueError("update() needs a student that has been added")
         clean = normalized(student)
         with self.store.action() as db:
-            db["students"].update(clean.id, _record(clean) | {"updated_at": _now()})
+            db["students"].update(clean.id, _record(clean) | {"updated_at": clock.now()})
             self._write_guardians(db, clean)
         return clean
 
     def set_archived(self, student_id: int, archived: bool) -> None:
-        value = _now() if archived else ""
+        value = clock.now() if archived else ""
         with self.store.action() as db:
-            db["students"].update(student_id, {"archived_at": value, "updated_at": _now()})
+            db["students"].update(student_id, {"archived_at": value, "updated_at": clock.now()})
 
     @staticmethod
     def _write_guardians(db: Database, student: Student, *, replace: bool = True) -> None:
