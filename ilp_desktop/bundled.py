@@ -6,6 +6,7 @@ import json
 from functools import cache
 from typing import Any
 
+from .domain.career_library import StarterLibrary, load_starter
 from .domain.interests import Inventory, load_inventory
 from .domain.self_exploration import Checklists, load_checklists
 from .paths import resource
@@ -31,3 +32,9 @@ def inventory() -> Inventory:
 def checklists() -> Checklists:
     """The self-exploration lists (strengths, skills, values, learning, supports), checked."""
     return load_checklists(_json("self_exploration", "checklists.json"))
+
+
+@cache
+def starter_library() -> StarterLibrary:
+    """The project's own starter career library (resources/careers/starter.json), checked."""
+    return load_starter(_json("careers", "starter.json"))

@@ -45,6 +45,21 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--db", type=Path, required=True, dest="demo_db", metavar="PATH")
     demo.add_argument("--students", type=_positive, default=300, metavar="N")
     demo.add_argument("--seed", type=int, default=1, metavar="S")
+    onet = commands.add_parser(
+        "import-onet",
+        help="import an O*NET database release (text version) as the career library",
+        description="Import the text version of an O*NET database release (the zip from the "
+        "O*NET Resource Center, such as db_29_3_text.zip, or its unzipped folder). It replaces "
+        "any earlier import; nothing changes if it is refused or stopped.",
+    )
+    onet.add_argument("--db", type=Path, required=True, dest="onet_db", metavar="PATH")
+    onet.add_argument("release", type=Path, metavar="ZIP_OR_FOLDER")
+    onet.add_argument(
+        "--clusters",
+        type=Path,
+        metavar="CSV",
+        help="O*NET OnLine's career clusters export (All_Career_Clusters.csv)",
+    )
     return parser
 
 
@@ -81,6 +96,9 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "demo":
         gc.enable()
         return _run_refusable(lambda: _demo(args, dirs))
+    if args.command == "import-onet":
+        gc.enable()
+        return _run_refusable(lambda: _import_onet(args, dirs))
     from .app import run_gui
 
     return run_gui(args.db or dirs.default_db, dirs, exit_when_ready=args.exit_when_ready)
@@ -117,4 +135,25 @@ def _demo(args: argparse.Namespace, dirs: AppDirs) -> int:
         finally:
             store.close()
     print(f"Built a demo school of {count} students in {args.demo_db}.")
+    return EXIT_OK
+
+
+def _import_onet(args: argparse.Namespace, dirs: AppDirs) -> int:
+    from .store import errors
+    from .store.db import open_store
+    from .store.instance_lock import InstanceLock
+    from .store.onet_import import import_onet
+    from .store.onet_release import open_release
+
+    with InstanceLock(dirs.locks, args.onet_db) as lock:
+        # The app re-reads the library only when it imports itself: refuse while it is open.
+        if not lock.acquire():
+            raise errors.already_open(args.onet_db.absolute())
+        # A quick look first (files present, version known), so that a wrong file never
+        # leaves a new, empty database behind.
+        open_release(args.release, args.clusters).close()
+        # Creates a new database, or brings an older one up to date (with a backup first).
+        open_store(args.onet_db, dirs.backups_for(args.onet_db)).close()
+        summary = import_onet(args.onet_db, args.release, args.clusters)
+    print("\n".join(summary.lines()))
     return EXIT_OK

@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
 from . import bundled
+from .domain.demo_careers import generate_shortlists
 from .domain.demo_self_exploration import generate_self_exploration
 from .domain.demo_students import generate_students
 from .domain.interests import Inventory
@@ -20,6 +21,7 @@ from .paths import resource
 from .store.db import Store
 from .store.self_exploration import SelfExplorationStore
 from .store.settings import SettingsStore
+from .store.shortlist import ShortlistStore
 from .store.students import StudentStore
 
 # The settings key that marks a database as a demo; its value is {"students": N, "seed": S}.
@@ -100,6 +102,14 @@ def build_demo_school(
             (student.id, profile)
             for student, profile in zip(added, profiles, strict=True)
             if student.id is not None and not profile.is_empty
+        )
+        shortlists = generate_shortlists(
+            profiles, bundled.starter_library().careers, bundled.inventory(), seed
+        )
+        ShortlistStore(store).add_many(
+            (student.id, entries)
+            for student, entries in zip(added, shortlists, strict=True)
+            if student.id is not None and entries
         )
         SettingsStore(store).set(DEMO_KEY, {"students": len(roster), "seed": seed})
         # A last look before the commit: Cancel pressed during the final batch still counts.

@@ -43,6 +43,8 @@ def fold(text: str) -> str:
     Scripts without case (Arabic, Chinese) keep their letters; Arabic short vowels
     (combining marks) are dropped like Latin accents.
     """
+    if text.isascii():  # nothing to strip: most job titles, every SIS id
+        return " ".join(text.casefold().split())
     text = text.translate(_NO_DECOMPOSITION)
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))

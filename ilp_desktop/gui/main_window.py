@@ -31,7 +31,9 @@ from .student_page import StudentPage
 from .ui_loader import child, load_ui
 
 if TYPE_CHECKING:
+    from .career_library_holder import CareerLibraryHolder
     from .dialogs.student_dialog import StudentDialog
+    from .tabs.career_exploration import CareerExplorationTab
     from .tabs.self_exploration import SelfExplorationTab
 
 log = logging.getLogger(__name__)
@@ -59,6 +61,8 @@ class MainWindow(QMainWindow):
         self._raise_server = None
         self._dialog: StudentDialog | None = None
         self._self_tab: SelfExplorationTab | None = None
+        self._career_tab: CareerExplorationTab | None = None
+        self._career_library: CareerLibraryHolder | None = None
         self._closed = False
 
         self.roster = RosterPanel(self)
@@ -89,6 +93,7 @@ class MainWindow(QMainWindow):
         self.student_page.edit_requested.connect(self.edit_student)
         self.student_page.archive_requested.connect(self.archive_student)
         self.student_page.restore_requested.connect(self.restore_student)
+        self.student_page.tabs.currentChanged.connect(self._tab_changed)
 
         self._update_title()
         self.reload()
@@ -135,6 +140,8 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action("Open &demo school", self.open_demo_school))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Import O*NET database…", self.import_onet))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         student_menu = menus.addMenu("&Student")
@@ -147,6 +154,7 @@ class MainWindow(QMainWindow):
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self._action("&Where is my data?", self.show_data_locations))
+        help_menu.addAction(self._action("&Career library sources", self.show_career_sources))
         help_menu.addAction(self._action("&About ILP Desktop", self.show_about))
 
     # Data -------------------------------------------------------------------------------------
@@ -184,6 +192,8 @@ class MainWindow(QMainWindow):
         self.student_page.show_student(student)
         self.stack.setCurrentWidget(self.student_page)
         self.self_exploration().set_student(student)
+        if self._career_tab is not None:
+            self._career_tab.set_student(student)
         self._update_actions()
 
     def self_exploration(self) -> SelfExplorationTab:
@@ -194,6 +204,42 @@ class MainWindow(QMainWindow):
             self._self_tab = SelfExplorationTab(self.store, self.student_page)
             self.student_page.fill_tab(0, self._self_tab)
         return self._self_tab
+
+    @property
+    def career_library(self) -> CareerLibraryHolder:
+        """The career library, loaded the first time something needs it."""
+        if self._career_library is None:
+            from .career_library_holder import CareerLibraryHolder
+
+            self._career_library = CareerLibraryHolder(self.store, self)
+        return self._career_library
+
+    def career_exploration(self) -> CareerExplorationTab:
+        """The Career exploration tab, built the first time it is opened."""
+        if self._career_tab is None:
+            from .tabs.career_exploration import CareerExplorationTab
+
+            self._career_tab = CareerExplorationTab(
+                self.store, self.career_library, self.student_page
+            )
+            self.student_page.fill_tab(1, self._career_tab)
+            if self.student_page.student is not None:
+                self._career_tab.set_student(self.student_page.student)
+        return self._career_tab
+
+    def _tab_changed(self, index: int) -> None:
+        if index == 1:
+            self.career_exploration()
+
+    def import_onet(self) -> None:
+        from .onet_import_flow import ask_and_import
+
+        ask_and_import(self, self.career_library)
+
+    def show_career_sources(self) -> None:
+        from .dialogs.sources_dialog import SourcesDialog
+
+        SourcesDialog(self.career_library, self).exec()
 
     def _student_opened(self, student_id: int) -> None:
         if self.current_student() is None or self.current_student().id != student_id:
@@ -441,6 +487,8 @@ class MainWindow(QMainWindow):
         if self._self_tab is not None:
             self._self_tab.results.flush_reflection()
             self._self_tab.close_student_window()
+        if self._career_tab is not None:
+            self._career_tab.save_notes()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:

@@ -212,6 +212,47 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
         raise errors.newer(path, unknown, __version__)
 
 
+def connect_worker(
+    path: Path | str, *, needs: str, busy_timeout: float = BUSY_TIMEOUT_S
+) -> sqlite3.Connection:
+    """A connection of its own to an existing ILP database, for a long job beside the GUI's.
+
+    The GUI keeps its connection on its own thread; a job on a worker thread (or the command
+    line) opens this one instead of sharing it. WAL lets the GUI go on reading while the job
+    writes. Refuses, without writing, a missing file, another program's database, a newer
+    one, and one that does not have migration ``needs`` yet. Autocommit: the caller opens its
+    transactions with BEGIN IMMEDIATE.
+    """
+    path = Path(path).expanduser().absolute()
+    if path.is_dir():
+        raise errors.not_a_database(path, "is a folder, not a file")
+    if not path.exists():
+        raise errors.not_a_database(path, "does not exist")
+    _check_header(path)
+    _check_writable(path, path.parent)
+    conn = _connect(path, busy_timeout)
+    try:
+        conn.isolation_level = None
+        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+        if app_id != APPLICATION_ID:
+            raise errors.not_a_database(path, "is not a database of ILP Desktop")
+        applied = _applied(conn)
+        unknown = [name for name in applied if name not in KNOWN_NAMES]
+        if unknown:
+            raise errors.newer(path, unknown, __version__)
+        if needs not in applied:
+            raise errors.older(path)
+        conn.execute("PRAGMA foreign_keys = ON")
+    except sqlite3.Error as error:
+        conn.close()
+        mapped = errors.translate(error, path)
+        raise (mapped or errors.corrupt(path, str(error))) from error
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
 def full_check(path: Path) -> list[str]:
     """Every page of the database checked (SQLite's quick_check); [] when all is well.
 

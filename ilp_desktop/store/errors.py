@@ -20,6 +20,10 @@ class NotADatabaseError(StoreError):
     pass
 
 
+class OlderDatabaseError(StoreError):
+    pass
+
+
 class CorruptDatabaseError(StoreError):
     pass
 
@@ -45,6 +49,13 @@ def newer(path: Path, unknown: list[str], version: str) -> NewerDatabaseError:
         f"{path} was saved by a newer version of ILP Desktop than this one ({version}); "
         f"it holds changes this version does not know ({', '.join(unknown)}). "
         f"Install the newer version of ILP Desktop to open it. {UNCHANGED}"
+    )
+
+
+def older(path: Path) -> OlderDatabaseError:
+    return OlderDatabaseError(
+        f"{path} was last opened by an older version of ILP Desktop and has not been brought up "
+        f"to date yet. Open it in ILP Desktop once, then try again. {UNCHANGED}"
     )
 
 

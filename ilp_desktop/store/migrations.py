@@ -166,10 +166,111 @@ def m0002_self_exploration(db: Database) -> None:
     )
 
 
+def m0003_careers(db: Database) -> None:
+    """The imported O*NET release (one at a time) and each student's career shortlist.
+
+    The starter library lives in resources/, not here: the database holds only what the
+    counselor imported, so a new app version can improve the starter library for everyone.
+    Imported rows keep O*NET's codes as text. The shortlist keeps the title as it read when the
+    career was added, so a later import that drops or renames a code loses nothing.
+    """
+    _run(
+        db,
+        [
+            """
+            CREATE TABLE onet_release (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                version TEXT NOT NULL CHECK (version <> ''),
+                released TEXT NOT NULL DEFAULT '',
+                source_name TEXT NOT NULL,
+                imported_at TEXT NOT NULL,
+                occupations INTEGER NOT NULL,
+                with_interests INTEGER NOT NULL,
+                files TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(files)),
+                clusters_source TEXT NOT NULL DEFAULT ''
+            )
+            """,
+            """
+            CREATE TABLE onet_occupations (
+                code TEXT PRIMARY KEY,
+                title TEXT NOT NULL CHECK (title <> ''),
+                description TEXT NOT NULL DEFAULT '',
+                r REAL, i REAL, a REAL, s REAL, e REAL, c REAL,
+                high_point TEXT NOT NULL DEFAULT '',
+                job_zone INTEGER CHECK (job_zone BETWEEN 1 AND 5),
+                education TEXT,
+                CHECK ((r IS NULL) = (i IS NULL) AND (i IS NULL) = (a IS NULL)
+                    AND (a IS NULL) = (s IS NULL) AND (s IS NULL) = (e IS NULL)
+                    AND (e IS NULL) = (c IS NULL))
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE onet_job_zones (
+                zone INTEGER PRIMARY KEY CHECK (zone BETWEEN 1 AND 5),
+                name TEXT NOT NULL,
+                experience TEXT NOT NULL DEFAULT '',
+                education TEXT NOT NULL DEFAULT '',
+                training TEXT NOT NULL DEFAULT '',
+                examples TEXT NOT NULL DEFAULT ''
+            )
+            """,
+            """
+            CREATE TABLE onet_related (
+                code TEXT NOT NULL,
+                related_code TEXT NOT NULL,
+                tier TEXT NOT NULL DEFAULT '',
+                position INTEGER NOT NULL,
+                PRIMARY KEY (code, related_code)
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE onet_titles (
+                code TEXT NOT NULL,
+                title TEXT NOT NULL,
+                kind TEXT NOT NULL CHECK (kind IN ('alternate', 'reported'))
+            )
+            """,
+            "CREATE INDEX onet_titles_code ON onet_titles (code)",
+            """
+            CREATE TABLE onet_tasks (
+                code TEXT NOT NULL,
+                position INTEGER NOT NULL,
+                task TEXT NOT NULL,
+                core INTEGER NOT NULL DEFAULT 1 CHECK (core IN (0, 1)),
+                PRIMARY KEY (code, position)
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE onet_clusters (
+                code TEXT NOT NULL,
+                cluster TEXT NOT NULL,
+                pathway TEXT NOT NULL DEFAULT '',
+                PRIMARY KEY (code, cluster, pathway)
+            ) WITHOUT ROWID
+            """,
+            """
+            CREATE TABLE shortlist (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                code TEXT NOT NULL CHECK (code <> ''),
+                title TEXT NOT NULL,
+                rank INTEGER NOT NULL CHECK (rank >= 1),
+                why TEXT NOT NULL DEFAULT '',
+                need TEXT NOT NULL DEFAULT '',
+                added_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL,
+                UNIQUE (student_id, code)
+            )
+            """,
+        ],
+    )
+
+
 # Append only. The name is what the database records; keep it forever.
 STEPS: list[tuple[str, Callable[[Database], None]]] = [
     ("0001_students", m0001_students),
     ("0002_self_exploration", m0002_self_exploration),
+    ("0003_careers", m0003_careers),
 ]
 KNOWN_NAMES: tuple[str, ...] = tuple(name for name, _ in STEPS)
 

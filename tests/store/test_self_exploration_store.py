@@ -458,7 +458,7 @@ def test_a_database_from_before_self_exploration_is_backed_up_and_migrated(
     store = open_store(path, backups)
     try:
         applied = [r[0] for r in store.conn.execute("SELECT name FROM _sqlite_migrations")]
-        assert applied == ["0001_students", "0002_self_exploration"]
+        assert applied[:2] == ["0001_students", "0002_self_exploration"]
         students = StudentStore(store)
         assert students.count() == 20
         first = students.roster()[0].id
