@@ -78,7 +78,9 @@ class ImportOnetDialog(QDialog):
         zip_button.clicked.connect(self._choose_zip)
         folder_button.clicked.connect(self._choose_folder)
         clusters_button.clicked.connect(self._choose_clusters)
-        self.resize(640, self.sizeHint().height())
+        # Wide enough to read the paths; the wrapped explanation then knows its height.
+        intro.setMinimumWidth(self.fontMetrics().averageCharWidth() * 90)
+        intro.setMinimumHeight(intro.heightForWidth(intro.minimumWidth()))
 
     def _choose_zip(self) -> None:
         name, _ = QFileDialog.getOpenFileName(
@@ -121,6 +123,7 @@ class ImportOnetDialog(QDialog):
     def _say(self, message: str) -> None:
         self.error.setText(message)
         self.error.show()
+        self.adjustSize()  # room for the message, nothing else moves
 
 
 def ask_and_import(parent: QWidget, holder: CareerLibraryHolder) -> None:
@@ -145,13 +148,8 @@ def start_import(
 
     def done(summary) -> None:  # type: ignore[no-untyped-def]
         holder.reload()
-        QMessageBox.information(
-            parent,
-            TITLE,
-            f"Imported {summary.occupations:,} occupations from O*NET {summary.version}, "
-            f"{summary.with_interests:,} of them with interest profiles. The career library "
-            "now uses this release.",
-        )
+        lines = [*summary.lines(), "The career library now uses this release."]
+        QMessageBox.information(parent, TITLE, "\n\n".join(lines))
 
     def failed(error: BaseException) -> None:
         if isinstance(error, ImportCancelled):

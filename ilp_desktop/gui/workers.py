@@ -10,6 +10,8 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from ..store.errors import StoreError
+
 log = logging.getLogger(__name__)
 
 # fn(progress, is_cancelled) -> result; progress(done, total) may be called from the worker.
@@ -42,6 +44,9 @@ class Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(self.signals.progressed.emit, self._cancel.is_set)
+        except StoreError as error:  # a refusal or a cancel, said to the user: no traceback
+            log.info("background job stopped: %s", error)
+            self.signals.failed.emit(error)
         except BaseException as error:  # handed to the GUI thread, which decides what to say
             log.exception("background job failed")
             self.signals.failed.emit(error)

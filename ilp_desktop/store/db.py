@@ -203,13 +203,25 @@ def _check_contents(conn: sqlite3.Connection, path: Path) -> None:
         rows = conn.execute(f'PRAGMA quick_check("{table}")').fetchall()
         if [tuple(r) for r in rows] != [("ok",)]:
             raise errors.corrupt(path, "; ".join(str(r[0]) for r in rows[:3]))
+    _check_ours(conn, path, new_allowed=not tables)
+
+
+def _check_ours(
+    conn: sqlite3.Connection,
+    path: Path,
+    *,
+    new_allowed: bool,
+    what: str = "is a database of another program, not of ILP Desktop",
+) -> list[str]:
+    """Refuse another program's database and a newer version's; return the applied steps."""
     app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-    if app_id != APPLICATION_ID and (app_id != 0 or tables):
-        raise errors.not_a_database(path, "is a database of another program, not of ILP Desktop")
+    if app_id != APPLICATION_ID and (app_id != 0 or not new_allowed):
+        raise errors.not_a_database(path, what)
     applied = _applied(conn)
     unknown = [name for name in applied if name not in KNOWN_NAMES]
     if unknown:
         raise errors.newer(path, unknown, __version__)
+    return applied
 
 
 def connect_worker(
@@ -233,13 +245,9 @@ def connect_worker(
     conn = _connect(path, busy_timeout)
     try:
         conn.isolation_level = None
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        if app_id != APPLICATION_ID:
-            raise errors.not_a_database(path, "is not a database of ILP Desktop")
-        applied = _applied(conn)
-        unknown = [name for name in applied if name not in KNOWN_NAMES]
-        if unknown:
-            raise errors.newer(path, unknown, __version__)
+        applied = _check_ours(
+            conn, path, new_allowed=False, what="is not a database of ILP Desktop"
+        )
         if needs not in applied:
             raise errors.older(path)
         conn.execute("PRAGMA foreign_keys = ON")

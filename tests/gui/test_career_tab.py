@@ -7,7 +7,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ilp_desktop import bundled
@@ -296,4 +295,3 @@ def test_sources_menu_and_import_menu_exist(make_window: MakeWindow, school_db: 
     window = make_window(school_db)
     texts = [a.text() for m in window.menuBar().actions() for a in m.menu().actions()]
     assert "&Import O*NET database…" in texts and "&Career library sources" in texts
-    assert Qt  # imported for flags in other tests

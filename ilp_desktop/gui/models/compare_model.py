@@ -14,6 +14,7 @@ from ...domain.career_matching import Match
 from ...domain.careers import EDUCATION_LEVELS, JOB_ZONES, OUTLOOKS, Career
 from ...domain.interests import TYPE_NAMES, TYPES
 from ...domain.shortlist import ShortlistEntry
+from .careers_model import money
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -66,7 +67,7 @@ def cell(item: Compared, row: int) -> str:
         if career.job_zone is None
         else f"Zone {career.job_zone}: {JOB_ZONES[career.job_zone]}",
         5: EDUCATION_LEVELS.get(career.education or "", "—"),
-        6: "—" if career.median_wage is None else f"${career.median_wage:,} a year",
+        6: "—" if career.median_wage is None else f"{money(career.median_wage)} a year",
         7: OUTLOOKS.get(career.outlook or "", "—"),
         8: "\n".join(
             [CLASSIC[c] for c in classic_clusters(career)]

@@ -53,6 +53,11 @@ class ShortlistModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
                 return
 
+    def refresh_fits(self) -> None:
+        """The fit column again, after the student's interests or the library changed."""
+        if self._entries:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._entries) - 1, NEED))
+
     def entries(self) -> list[ShortlistEntry]:
         return list(self._entries)
 

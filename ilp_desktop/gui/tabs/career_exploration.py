@@ -448,13 +448,7 @@ class CareerExplorationTab(QWidget):
     def _code_typed(self, text: str) -> None:
         if self.student is not None:
             self._typed[self.student.id or 0] = text.strip()
-        if not text.strip():
-            self._choose_interests("")
-            return
-        letters = [c for c in text if not c.isspace()]
-        if len(letters) < 1:
-            return
-        self._choose_interests(text)
+        self._choose_interests(text.strip())
 
     def _back_to_inventory(self) -> None:
         self.code_edit.clear()
@@ -470,7 +464,7 @@ class CareerExplorationTab(QWidget):
         self._matches = {m.career.code: m for m in matches}
         self.model.set_matches(matches, scored=self.interests is not None)
         self.model.set_shortlisted(self._shortlisted)
-        self.shortlist_model.layoutChanged.emit()
+        self.shortlist_model.refresh_fits()
         self._update_counts()
         if current is not None and library.get(current) is not None:
             self.show_career(current, select=False)
@@ -562,7 +556,7 @@ class CareerExplorationTab(QWidget):
             found = match(career, self.interests)
         self.detail.show_career(career, found, self.interests, library, code in self._shortlisted)
         if select:
-            if self.views.currentIndex() != 0 and self.views.currentIndex() != 2:
+            if self.views.currentIndex() == 1:  # the shortlist keeps its own selection
                 self.views.setCurrentIndex(0)
             if self.views.currentIndex() == 0:
                 row = self.proxy.row_of(code)
