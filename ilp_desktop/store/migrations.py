@@ -266,11 +266,165 @@ def m0003_careers(db: Database) -> None:
     )
 
 
+def m0004_planning(db: Database) -> None:
+    """The plan: baselines, assessments, goals with progress notes, action steps, the course
+    catalog and each student's course plan, and the postsecondary plan.
+
+    Statuses, roles and areas are fixed by the design, so they are CHECKed here. Subject areas
+    belong to the school's graduation rules (a setting), so they are checked in Python. Steps
+    with no goal are the postsecondary plan's steps; a goal's steps go with it.
+    """
+    _run(
+        db,
+        [
+            """
+            CREATE TABLE baselines (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                as_of TEXT NOT NULL CHECK (as_of <> ''),
+                gpa REAL CHECK (gpa BETWEEN 0 AND 5),
+                credits REAL CHECK (credits BETWEEN 0 AND 60),
+                attendance REAL CHECK (attendance BETWEEN 0 AND 100),
+                note TEXT NOT NULL DEFAULT '',
+                recorded_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX baselines_student ON baselines (student_id, as_of)",
+            """
+            CREATE TABLE assessments (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                name TEXT NOT NULL CHECK (name <> ''),
+                taken_on TEXT NOT NULL CHECK (taken_on <> ''),
+                score TEXT NOT NULL DEFAULT '',
+                level TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT '',
+                recorded_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX assessments_student ON assessments (student_id, taken_on)",
+            """
+            CREATE TABLE goals (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                area TEXT NOT NULL
+                    CHECK (area IN ('academic', 'career', 'personal', 'postsecondary')),
+                statement TEXT NOT NULL CHECK (statement <> ''),
+                measure TEXT NOT NULL DEFAULT '',
+                target_date TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL DEFAULT 'not_started'
+                    CHECK (status IN ('not_started', 'on_track', 'at_risk', 'done', 'dropped')),
+                dropped_reason TEXT NOT NULL DEFAULT '',
+                career_code TEXT NOT NULL DEFAULT '',
+                created_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL,
+                CHECK (status <> 'dropped' OR dropped_reason <> '')
+            )
+            """,
+            "CREATE INDEX goals_student ON goals (student_id)",
+            """
+            CREATE TABLE goal_notes (
+                id INTEGER PRIMARY KEY,
+                goal_id INTEGER NOT NULL REFERENCES goals (id) ON DELETE CASCADE,
+                noted_on TEXT NOT NULL CHECK (noted_on <> ''),
+                text TEXT NOT NULL CHECK (text <> '')
+            )
+            """,
+            "CREATE INDEX goal_notes_goal ON goal_notes (goal_id, noted_on)",
+            """
+            CREATE TABLE action_steps (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                goal_id INTEGER REFERENCES goals (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL DEFAULT '' CHECK (kind IN
+                    ('', 'application', 'financial_aid', 'admission_test', 'visit', 'other')),
+                what TEXT NOT NULL CHECK (what <> ''),
+                role TEXT NOT NULL CHECK (role IN
+                    ('student', 'guardian', 'teacher', 'counselor', 'tutor', 'mentor', 'other')),
+                who_name TEXT NOT NULL DEFAULT '',
+                due_on TEXT NOT NULL DEFAULT '',
+                status TEXT NOT NULL DEFAULT 'to_do'
+                    CHECK (status IN ('to_do', 'in_progress', 'done', 'dropped')),
+                done_on TEXT NOT NULL DEFAULT '',
+                created_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL,
+                CHECK ((status = 'done') = (done_on <> ''))
+            )
+            """,
+            "CREATE INDEX action_steps_student ON action_steps (student_id)",
+            "CREATE INDEX action_steps_goal ON action_steps (goal_id)",
+            """
+            CREATE TABLE course_catalog (
+                code TEXT PRIMARY KEY COLLATE NOCASE CHECK (code <> ''),
+                title TEXT NOT NULL CHECK (title <> ''),
+                area TEXT NOT NULL CHECK (area <> ''),
+                credits REAL NOT NULL CHECK (credits > 0 AND credits <= 10),
+                grades TEXT NOT NULL DEFAULT '',
+                description TEXT NOT NULL DEFAULT ''
+            )
+            """,
+            """
+            CREATE TABLE course_plan (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                grade TEXT NOT NULL CHECK (grade <> ''),
+                term TEXT NOT NULL CHECK (term <> ''),
+                course_code TEXT NOT NULL DEFAULT '',
+                title TEXT NOT NULL CHECK (title <> ''),
+                area TEXT NOT NULL CHECK (area <> ''),
+                credits REAL NOT NULL CHECK (credits >= 0 AND credits <= 10),
+                status TEXT NOT NULL DEFAULT 'planned'
+                    CHECK (status IN ('planned', 'enrolled', 'completed', 'no_credit')),
+                mark TEXT NOT NULL DEFAULT '',
+                note TEXT NOT NULL DEFAULT '',
+                created_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL
+            )
+            """,
+            "CREATE INDEX course_plan_student ON course_plan (student_id)",
+            """
+            CREATE TABLE postsecondary (
+                student_id INTEGER PRIMARY KEY REFERENCES students (id) ON DELETE CASCADE,
+                pathway TEXT NOT NULL DEFAULT 'undecided' CHECK (pathway IN ('undecided',
+                    'four_year', 'two_year', 'apprenticeship', 'military', 'workforce',
+                    'certificate')),
+                also_considering TEXT NOT NULL DEFAULT '[]'
+                    CHECK (json_valid(also_considering)),
+                aspiration TEXT NOT NULL DEFAULT '',
+                updated_on TEXT NOT NULL
+            )
+            """,
+            """
+            CREATE TABLE postsecondary_targets (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                kind TEXT NOT NULL CHECK (kind IN ('program', 'school', 'employer')),
+                name TEXT NOT NULL CHECK (name <> ''),
+                note TEXT NOT NULL DEFAULT '',
+                position INTEGER NOT NULL
+            )
+            """,
+            "CREATE INDEX postsecondary_targets_student ON postsecondary_targets (student_id)",
+            """
+            CREATE TABLE postsecondary_careers (
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                code TEXT NOT NULL CHECK (code <> ''),
+                title TEXT NOT NULL,
+                PRIMARY KEY (student_id, code)
+            ) WITHOUT ROWID
+            """,
+        ],
+    )
+
+
 # Append only. The name is what the database records; keep it forever.
 STEPS: list[tuple[str, Callable[[Database], None]]] = [
     ("0001_students", m0001_students),
     ("0002_self_exploration", m0002_self_exploration),
     ("0003_careers", m0003_careers),
+    ("0004_planning", m0004_planning),
 ]
 KNOWN_NAMES: tuple[str, ...] = tuple(name for name, _ in STEPS)
 
