@@ -6,19 +6,26 @@ dialog (``progress`` and ``is_cancelled`` are its hooks).
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
 import json
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from . import bundled
+from .domain.courses import Course, GraduationRules, parse_catalog
 from .domain.demo_careers import generate_shortlists
+from .domain.demo_plans import DemoPlan, generate_plans
 from .domain.demo_self_exploration import generate_self_exploration
 from .domain.demo_students import generate_students
 from .domain.interests import Inventory
 from .domain.self_exploration import Checklists, SelfExplorationProfile
 from .domain.students import Student
 from .paths import resource
+from .store.courses import CourseStore
 from .store.db import Store
+from .store.plans import PlanRecords, PlanStore
+from .store.postsecondary import PostsecondaryStore
 from .store.self_exploration import SelfExplorationStore
 from .store.settings import SettingsStore
 from .store.shortlist import ShortlistStore
@@ -26,6 +33,7 @@ from .store.students import StudentStore
 
 # The settings key that marks a database as a demo; its value is {"students": N, "seed": S}.
 DEMO_KEY = "demo_school"
+CATALOG_FILE = ("demo", "course_catalog.csv")
 # How often progress is reported and Cancel is looked at: often enough for a smooth dialog,
 # rarely enough to cost nothing.
 PROGRESS_EVERY = 250
@@ -49,6 +57,24 @@ def load_self_exploration_data() -> tuple[Inventory, Checklists]:
     return bundled.inventory(), bundled.checklists()
 
 
+def load_course_catalog(rules: GraduationRules) -> list[Course]:
+    """The bundled demo course catalog (resources/demo/course_catalog.csv), read against
+    ``rules``; DemoRefused, saying which line is wrong, when it does not fit them."""
+    path = resource(*CATALOG_FILE)
+    with path.open(encoding="utf-8", newline="") as handle:
+        parsed = parse_catalog(list(csv.reader(handle)), rules)
+    if parsed.problems:
+        first = parsed.problems[0]
+        more = len(parsed.problems) - 1
+        also = f" (and {more} more line{'s' if more > 1 else ''} like it)" if more else ""
+        raise DemoRefused(
+            f"The demo course catalog {path} does not fit this database's graduation rules: "
+            f"line {first.row}: {first.message.rstrip('.')}{also}. Build the demo school in a "
+            f"new file instead, for example demo-school.sqlite. Nothing was changed."
+        )
+    return parsed.courses
+
+
 def demo_marker(store: Store) -> Mapping[str, Any] | None:
     """What the demo mark of this database says ({"students": N, "seed": S}), or None."""
     marker = SettingsStore(store).get(DEMO_KEY)
@@ -62,15 +88,18 @@ def build_demo_school(
     seed: int = 1,
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
+    today: dt.date | None = None,
 ) -> int:
     """Fill ``store`` with a demo school of ``students`` invented students; return how many.
 
     An empty database, or one an earlier demo built, is filled (the earlier demo students are
     replaced) and marked as a demo. Most students get self-exploration records too: inventory
-    attempts with reflections, strengths, skills, values, activities and supports. A database
-    that holds students and is not marked as a demo is refused with DemoRefused: invented
-    students are never mixed into real records. All of it is one transaction, so a failure or a
-    cancel (DemoCancelled) leaves the database as it was.
+    attempts with reflections, strengths, skills, values, activities and supports; and plans:
+    baselines, assessments, goals with steps, a course plan from the demo course catalog (which
+    replaces the database's catalog) and a postsecondary plan, dated around ``today`` (the real
+    date unless a test gives one). A database that holds students and is not marked as a demo
+    is refused with DemoRefused: invented students are never mixed into real records. All of it
+    is one transaction, so a failure or a cancel (DemoCancelled) leaves the database as it was.
     """
     if students < 1:
         raise ValueError("a demo school needs at least one student")
@@ -103,19 +132,42 @@ def build_demo_school(
             for student, profile in zip(added, profiles, strict=True)
             if student.id is not None and not profile.is_empty
         )
-        shortlists = generate_shortlists(
-            profiles, bundled.starter_library().careers, bundled.inventory(), seed
+        shortlists = list(
+            generate_shortlists(
+                profiles, bundled.starter_library().careers, bundled.inventory(), seed
+            )
         )
         ShortlistStore(store).add_many(
             (student.id, entries)
             for student, entries in zip(added, shortlists, strict=True)
             if student.id is not None and entries
         )
+        courses = CourseStore(store)
+        rules = courses.rules()
+        catalog = load_course_catalog(rules)
+        courses.import_catalog(catalog, replace_all=True)
+        plans = generate_plans(
+            added, profiles, shortlists, catalog, rules, seed, today or dt.date.today()
+        )
+        _add_plans(store, added, plans)
         SettingsStore(store).set(DEMO_KEY, {"students": len(roster), "seed": seed})
         # A last look before the commit: Cancel pressed during the final batch still counts.
         if is_cancelled is not None and is_cancelled():
             raise _cancelled()
     return len(roster)
+
+
+def _add_plans(store: Store, students: Sequence[Student], plans: Sequence[DemoPlan]) -> None:
+    """The generated plans, each in the store that keeps its part."""
+    pairs = [(s.id, plan) for s, plan in zip(students, plans, strict=True) if s.id is not None]
+    PlanStore(store).add_plans(
+        (sid, PlanRecords(plan.baselines, plan.assessments, plan.goals, plan.plan_steps))
+        for sid, plan in pairs
+    )
+    CourseStore(store).add_plans((sid, plan.courses) for sid, plan in pairs if plan.courses)
+    PostsecondaryStore(store).add_plans(
+        (sid, plan.postsecondary) for sid, plan in pairs if not plan.postsecondary.is_empty
+    )
 
 
 def _watched(

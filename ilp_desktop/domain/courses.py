@@ -226,6 +226,9 @@ class AuditLine:
     earned: float = 0.0  # completed courses
     enrolled: float = 0.0  # courses being taken now
     planned: float = 0.0  # courses in later terms
+    # Some of the plan's years still have no courses at all: what is missing can still be
+    # planned, so it is "still to plan", not yet a shortfall.
+    years_open: bool = False
 
     @property
     def expected(self) -> float:
@@ -243,10 +246,13 @@ class AuditLine:
 
     @property
     def state(self) -> str:
-        """ "met", "on_plan" (covered once the plan is passed) or "short"."""
+        """ "met", "on_plan" (covered once the plan is passed), "to_plan" (missing, with years
+        still unplanned) or "short" (missing, with every year planned)."""
         if self.met:
             return "met"
-        return "on_plan" if self.short == 0 else "short"
+        if self.short == 0:
+            return "on_plan"
+        return "to_plan" if self.years_open else "short"
 
 
 @dataclass(frozen=True)
@@ -254,10 +260,27 @@ class CreditAudit:
     lines: tuple[AuditLine, ...]
     total: AuditLine
     unmatched: tuple[str, ...] = field(default=())  # titles whose area the rules do not know
+    unplanned: tuple[str, ...] = field(default=())  # the plan's years (now or later) with no course
 
     @property
     def warnings(self) -> list[str]:
-        """The shortfalls in words, worst first; [] when the plan covers every requirement."""
+        """The shortfalls in words, worst first; [] when the plan covers every requirement.
+
+        While some years have no courses yet, what is missing is still to plan: one line says
+        so instead of calling every area short.
+        """
+        if self.unplanned and self.total.short > 0:
+            years = _join_grades(self.unplanned)
+            have = "has" if len(self.unplanned) == 1 else "have"
+            found = [
+                f"{years} {have} no courses planned yet: {_n(self.total.short)} still to plan "
+                f"to reach the {credit_text(self.total.required)} needed to graduate."
+            ]
+            found += [
+                f"“{t}” has a subject area the graduation rules do not list."
+                for t in self.unmatched
+            ]
+            return found
         found = [
             f"{line.area}: {_n(line.short)} short even if every planned course is passed."
             for line in sorted(self.lines, key=lambda a: -a.short)
@@ -278,22 +301,57 @@ class CreditAudit:
 
 
 def _credits(value: float) -> float:
-    # Credits come in halves, thirds and quarters; rounding keeps 0.1 + 0.2 from showing.
+    # Credits come in halves, thirds and quarters; rounding keeps 0.1 + 0.2 from showing, and
+    # a third stays exact (0.3333 three times is short of 1 by 0.0001).
+    thirds = round(value * 3)
+    if abs(value * 3 - thirds) < 1e-6:
+        return thirds / 3 + 0.0
     return round(value + 0.0, 4)
 
 
+def _as_thirds(value: float) -> float:
+    """A credit written 0.33, 0.333 or 0.34 as the third it stands for (trimester schools), so
+    three such courses make the whole credit a requirement asks for, not 0.99 of it."""
+    thirds = round(value * 3)
+    return thirds / 3 if thirds % 3 and abs(value - thirds / 3) < 0.01 else value
+
+
 def _n(value: float) -> str:
-    return f"{value:g} credit" + ("" if value == 1 else "s")
+    return f"{credit_text(value)} credit" + ("" if value == 1 else "s")
 
 
-def credit_audit(entries: Iterable[PlannedCourse], rules: GraduationRules) -> CreditAudit:
+def _join_grades(grades: Sequence[str]) -> str:
+    if len(grades) == 1:
+        return f"Grade {grades[0]}"
+    return "Grades " + ", ".join(grades[:-1]) + f" and {grades[-1]}"
+
+
+def unplanned_grades(
+    entries: Iterable[PlannedCourse], rules: GraduationRules, student_grade: str
+) -> tuple[str, ...]:
+    """The plan's grades, from the student's own (or the first, for a younger student) to the
+    last, that hold no course at all."""
+    used = {e.grade for e in entries}
+    order = {g: n for n, g in enumerate(PLAN_GRADES)}
+    mine = order.get(student_grade)
+    if mine is None:
+        return ()
+    return tuple(g for g in rules.grades if order.get(g, -1) >= mine and g not in used)
+
+
+def credit_audit(
+    entries: Iterable[PlannedCourse], rules: GraduationRules, student_grade: str | None = None
+) -> CreditAudit:
     """Earned, enrolled and planned credits per area against the school's requirements.
 
     A course counts toward its own area up to what the area requires; what goes beyond counts
     toward the overflow area (electives), the way most schools audit. Earned credits fill a
     requirement first, then enrolled, then planned, so "earned" never hides behind a plan.
-    Courses taken with no credit count nowhere.
+    Courses taken with no credit count nowhere. With ``student_grade``, the plan's years from
+    that grade on that hold no course make a missing credit "still to plan" rather than short.
     """
+    entries = list(entries)
+    unplanned = unplanned_grades(entries, rules, student_grade) if student_grade else ()
     kinds = ("earned", "enrolled", "planned")
     sums: dict[str, dict[str, float]] = {a.name: dict.fromkeys(kinds, 0.0) for a in rules.areas}
     totals = dict.fromkeys(kinds, 0.0)
@@ -303,13 +361,14 @@ def credit_audit(entries: Iterable[PlannedCourse], rules: GraduationRules) -> Cr
         if not entry.counts:
             continue
         kind = {"completed": "earned", "enrolled": "enrolled"}.get(entry.status, "planned")
-        totals[kind] += entry.credits
+        credits = _as_thirds(entry.credits)
+        totals[kind] += credits
         area = rules.area_named(entry.area)
         if area is None:
             area = overflow
             unmatched.append(entry.title)
         if area is not None:
-            sums[area][kind] += entry.credits
+            sums[area][kind] += credits
     # Spill what an area holds beyond its requirement into the overflow area, kind by kind.
     if overflow is not None:
         for requirement in rules.areas:
@@ -327,11 +386,14 @@ def credit_audit(entries: Iterable[PlannedCourse], rules: GraduationRules) -> Cr
             a.name,
             a.credits,
             *(_credits(sums[a.name][k]) for k in kinds),
+            years_open=bool(unplanned),
         )
         for a in rules.areas
     )
-    total = AuditLine("Total", rules.total, *(_credits(totals[k]) for k in kinds))
-    return CreditAudit(lines, total, tuple(unmatched))
+    total = AuditLine(
+        "Total", rules.total, *(_credits(totals[k]) for k in kinds), years_open=bool(unplanned)
+    )
+    return CreditAudit(lines, total, tuple(unmatched), unplanned)
 
 
 # --- Catalog from a CSV file --------------------------------------------------------------------

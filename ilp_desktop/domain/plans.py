@@ -91,6 +91,7 @@ CREDITS_RANGE = (0.0, 60.0)
 SHORT_STATEMENT_WORDS = 5
 
 _NUMBER = re.compile(r"\d")
+_PUNCTUATION = re.compile(r"[^\w\s]+")
 
 
 @dataclass(frozen=True)
@@ -380,13 +381,14 @@ def smart_hints(goal: Goal, today: dt.date) -> list[str]:
             "The target date has passed: mark the goal done, set a new date, or note what changed."
         )
     words = statement.split()
-    lowered = f" {statement.casefold()} "
+    # Punctuation as spaces, so "better!" and "(more" are found as words.
+    lowered = f" {_PUNCTUATION.sub(' ', statement.casefold())} "
     if words and len(words) < SHORT_STATEMENT_WORDS:
         hints.append("Say a little more about what will change; a few more words make it specific.")
     elif (
         not _NUMBER.search(statement)
         and not _NUMBER.search(measure)
-        and any(f" {word} " in lowered or f" {word}." in lowered for word in _VAGUE)
+        and any(f" {word} " in lowered for word in _VAGUE)
     ):
         hints.append(
             "“Better” or “more” by how much? A number (a grade, a count, a percent) makes it "
@@ -434,6 +436,9 @@ class Trend:
     points: tuple[TrendPoint, ...] = field(default=())
     unit: str = ""
     decimals: int = 1
+    # The smallest range a chart of it should span, so a change of 0.05 GPA does not look
+    # like a cliff.
+    min_span: float = 1.0
 
     @property
     def latest(self) -> float | None:
@@ -466,9 +471,9 @@ def trends(baselines: Iterable[Baseline]) -> list[Trend]:
         )
 
     return [
-        Trend("GPA", points("gpa"), "", 2),
-        Trend("Credits earned", points("credits"), "", 1),
-        Trend("Attendance", points("attendance"), "%", 1),
+        Trend("GPA", points("gpa"), "", 2, 1.0),
+        Trend("Credits earned", points("credits"), "", 1, 6.0),
+        Trend("Attendance", points("attendance"), "%", 1, 10.0),
     ]
 
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from .career_library_holder import CareerLibraryHolder
     from .dialogs.student_dialog import StudentDialog
     from .tabs.career_exploration import CareerExplorationTab
+    from .tabs.planning import PlanningTab
     from .tabs.self_exploration import SelfExplorationTab
 
 log = logging.getLogger(__name__)
@@ -62,6 +63,7 @@ class MainWindow(QMainWindow):
         self._dialog: StudentDialog | None = None
         self._self_tab: SelfExplorationTab | None = None
         self._career_tab: CareerExplorationTab | None = None
+        self._planning_tab: PlanningTab | None = None
         self._career_library: CareerLibraryHolder | None = None
         self._closed = False
 
@@ -194,6 +196,8 @@ class MainWindow(QMainWindow):
         self.self_exploration().set_student(student)
         if self._career_tab is not None:
             self._career_tab.set_student(student)
+        if self._planning_tab is not None:
+            self._planning_tab.set_student(student)
         self._update_actions()
 
     def self_exploration(self) -> SelfExplorationTab:
@@ -227,9 +231,26 @@ class MainWindow(QMainWindow):
                 self._career_tab.set_student(self.student_page.student)
         return self._career_tab
 
+    def planning(self) -> PlanningTab:
+        """The Planning tab, built the first time it is opened."""
+        if self._planning_tab is None:
+            from .tabs.planning import PlanningTab
+
+            self._planning_tab = PlanningTab(self.store, self.student_page)
+            self.student_page.fill_tab(2, self._planning_tab)
+            if self.student_page.student is not None:
+                self._planning_tab.set_student(self.student_page.student)
+        return self._planning_tab
+
     def _tab_changed(self, index: int) -> None:
         if index == 1:
             self.career_exploration()
+        elif index == 2:
+            fresh = self._planning_tab is None
+            tab = self.planning()
+            if not fresh:
+                # The shortlist and self-exploration may have changed on the other tabs.
+                tab.reload()
 
     def import_onet(self) -> None:
         from .onet_import_flow import ask_and_import
@@ -489,6 +510,8 @@ class MainWindow(QMainWindow):
             self._self_tab.close_student_window()
         if self._career_tab is not None:
             self._career_tab.save_notes()
+        if self._planning_tab is not None:
+            self._planning_tab.flush()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self._closed:

@@ -7,7 +7,7 @@ transaction, so a file with a bad row changes nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 from ..domain.courses import (
@@ -46,9 +46,17 @@ class CourseStore:
     def rules_are_set(self) -> bool:
         return self.settings.get(RULES_KEY) is not None
 
-    def set_rules(self, rules: GraduationRules) -> None:
+    def set_rules(
+        self, rules: GraduationRules, *, renamed: Mapping[str, str] | None = None
+    ) -> None:
+        """Save the rules; ``renamed`` maps an area's old name to its new one, and the catalog's
+        and every plan's courses in that area move with it, in the same transaction."""
         check_rules(rules)
-        self.settings.set(RULES_KEY, rules.to_json())
+        with self.store.action() as db:
+            self.settings.set(RULES_KEY, rules.to_json())
+            for old, new in (renamed or {}).items():
+                db.conn.execute("UPDATE course_catalog SET area = ? WHERE area = ?", [new, old])
+                db.conn.execute("UPDATE course_plan SET area = ? WHERE area = ?", [new, old])
 
     # Catalog ----------------------------------------------------------------------------------
     def catalog(self) -> list[Course]:
@@ -60,6 +68,7 @@ class CourseStore:
 
     def save_course(self, course: Course, *, old_code: str | None = None) -> Course:
         """Add a course, or change one (``old_code``: its code before the change)."""
+        course = replace(course, code=course.code.strip())
         with self.store.action() as db:
             conn = db.conn
             key = old_code if old_code is not None else course.code
@@ -91,10 +100,12 @@ class CourseStore:
             if replace_all:
                 conn.execute("DELETE FROM course_catalog")
             for course in courses:
-                if course.code.casefold() in existing:
+                code = course.code.strip().casefold()
+                if code in existing:
                     updated += 1
                 else:
                     added += 1
+                    existing.add(code)
                 conn.execute(
                     f"INSERT OR REPLACE INTO course_catalog ({_CATALOG_COLUMNS}) "
                     "VALUES (?, ?, ?, ?, ?, ?)",

@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+import datetime as dt
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from ilp_desktop import bundled
 from ilp_desktop.demo_school import (
     DEMO_KEY,
     DemoCancelled,
     DemoRefused,
     build_demo_school,
+    load_course_catalog,
     load_names,
     load_self_exploration_data,
 )
+from ilp_desktop.domain.courses import DEFAULT_RULES
+from ilp_desktop.domain.demo_careers import generate_shortlists
+from ilp_desktop.domain.demo_plans import DemoPlan, generate_plans
+from ilp_desktop.domain.demo_self_exploration import generate_self_exploration
 from ilp_desktop.domain.demo_students import generate_students
 from ilp_desktop.domain.self_exploration import (
     SelfExplorationProfile,
@@ -24,7 +32,10 @@ from ilp_desktop.domain.self_exploration import (
     validate_support,
 )
 from ilp_desktop.domain.students import Guardian, Student, validate_student
+from ilp_desktop.store.courses import CourseStore
 from ilp_desktop.store.db import Store, open_store
+from ilp_desktop.store.plans import PlanStore
+from ilp_desktop.store.postsecondary import PostsecondaryStore
 from ilp_desktop.store.self_exploration import SelfExplorationStore
 from ilp_desktop.store.settings import SettingsStore
 from ilp_desktop.store.students import StudentStore
@@ -298,3 +309,132 @@ def test_rebuilding_a_demo_replaces_its_self_exploration(store: Store) -> None:
             f"SELECT count(*) FROM {table} WHERE student_id NOT IN (SELECT id FROM students)"
         ).fetchone()[0]
         assert orphans == 0, table
+
+
+# --- Plans ----------------------------------------------------------------------------------
+
+PLAN_TABLES = (
+    "baselines",
+    "assessments",
+    "goals",
+    "goal_notes",
+    "action_steps",
+    "course_plan",
+    "postsecondary",
+    "postsecondary_targets",
+    "postsecondary_careers",
+)
+TODAY = dt.date(2026, 11, 22)
+
+
+def _count(store: Store, table: str) -> int:
+    return store.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+
+def _generated_plans(count: int, seed: int) -> dict[str, DemoPlan]:
+    """The plans the demo makes for these students, by SIS id, made again from the seed."""
+    roster = generate_students(count, seed, load_names())
+    profiles = list(generate_self_exploration(roster, seed, *load_self_exploration_data()))
+    shortlists = list(
+        generate_shortlists(profiles, bundled.starter_library().careers, bundled.inventory(), seed)
+    )
+    catalog = load_course_catalog(DEFAULT_RULES)
+    plans = generate_plans(roster, profiles, shortlists, catalog, DEFAULT_RULES, seed, TODAY)
+    return {s.sis_id: plan for s, plan in zip(roster, plans, strict=True)}
+
+
+def _bare(records: Iterable[Any]) -> list[Any]:
+    """Records without the ids the database gave them, in a fixed order."""
+    fields = ("id", "student_id", "goal_id")
+    bare = [dataclasses.replace(r, **{f: None for f in fields if hasattr(r, f)}) for r in records]
+    return sorted(bare, key=repr)
+
+
+def test_demo_students_get_plans(store: Store) -> None:
+    build_demo_school(store, students=60, seed=5, today=TODAY)
+
+    for table in PLAN_TABLES:
+        assert _count(store, table) > 0, table
+    catalog = CourseStore(store).catalog()
+    assert len(catalog) == len(load_course_catalog(DEFAULT_RULES)) > 60
+    expected = _generated_plans(60, 5)
+    roster = {s.sis_id: s for s in StudentStore(store).all()}
+    tenth = [s for sis, s in sorted(roster.items()) if s.grade == "10" and expected[sis].goals]
+    assert tenth
+    student = tenth[0]
+    assert student.id is not None
+    plan = expected[student.sis_id]
+
+    records = PlanStore(store).records(student.id)
+    assert _bare(records.baselines) == _bare(plan.baselines)
+    assert _bare(records.assessments) == _bare(plan.assessments)
+    assert [g.statement for g in records.goals] == [g.statement for g in plan.goals]
+    for stored, made in zip(records.goals, plan.goals, strict=True):
+        assert _bare(stored.steps) == _bare(made.steps)
+        assert _bare(stored.notes) == _bare(made.notes)
+        own = dataclasses.replace(stored, id=None, student_id=None, notes=(), steps=())
+        assert own == dataclasses.replace(made, notes=(), steps=())
+    assert _bare(records.plan_steps) == _bare(plan.plan_steps)
+    courses = CourseStore(store).plan(student.id)
+    assert _bare(courses) == _bare(plan.courses)
+    ninth = [c for c in courses if c.grade == "9"]
+    assert ninth and all(c.status in ("completed", "no_credit") for c in ninth)
+    post = PostsecondaryStore(store).plan(student.id)
+    assert post.pathway == plan.postsecondary.pathway
+    assert post.aspiration == plan.postsecondary.aspiration
+    assert [(t.kind, t.name) for t in post.targets] == [
+        (t.kind, t.name) for t in plan.postsecondary.targets
+    ]
+    assert set(post.careers) == set(plan.postsecondary.careers)
+
+
+def test_rebuilding_a_demo_replaces_its_plans(store: Store) -> None:
+    build_demo_school(store, students=40, seed=1, today=TODAY)
+    first = {table: _count(store, table) for table in PLAN_TABLES}
+
+    build_demo_school(store, students=20, seed=2, today=TODAY)
+
+    second = {table: _count(store, table) for table in PLAN_TABLES}
+    assert second != first
+    for table in PLAN_TABLES:
+        column = "goal_id" if table == "goal_notes" else "student_id"
+        parent = "goals" if table == "goal_notes" else "students"
+        orphans = store.conn.execute(
+            f"SELECT count(*) FROM {table} WHERE {column} NOT IN (SELECT id FROM {parent})"
+        ).fetchone()[0]
+        assert orphans == 0, table
+
+
+def test_cancel_after_the_plans_are_written_leaves_nothing(store: Store) -> None:
+    before = _dump(store)
+    checks = 0
+
+    def cancel_at_the_last_look() -> bool:
+        nonlocal checks
+        checks += 1
+        return checks > 1  # 60 students: one look before starting, one before the commit
+
+    with pytest.raises(DemoCancelled):
+        build_demo_school(store, students=60, is_cancelled=cancel_at_the_last_look)
+
+    assert checks == 2
+    assert _dump(store) == before
+    for table in (*PLAN_TABLES, "course_catalog"):
+        assert _count(store, table) == 0, table
+
+
+def test_a_catalog_that_does_not_fit_the_rules_is_refused_clearly(store: Store) -> None:
+    # A demo database whose school renamed an area: the bundled catalog no longer fits it.
+    build_demo_school(store, students=10, seed=1, today=TODAY)
+    areas = tuple(
+        dataclasses.replace(a, name="Arts") if a.name == "Fine arts" else a
+        for a in DEFAULT_RULES.areas
+    )
+    CourseStore(store).set_rules(dataclasses.replace(DEFAULT_RULES, areas=areas))
+    before = _dump(store)
+
+    with pytest.raises(DemoRefused, match=r"course_catalog\.csv") as refused:
+        build_demo_school(store, students=10, seed=2, today=TODAY)
+
+    assert "Fine arts" in str(refused.value) and "Nothing was changed" in str(refused.value)
+    assert _dump(store) == before

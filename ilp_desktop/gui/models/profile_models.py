@@ -17,7 +17,7 @@ from ...domain.self_exploration import Activity, Checklists, ProfileItem, Suppor
 from .attempts_model import format_date
 
 Index = QModelIndex | QPersistentModelIndex
-Record = TypeVar("Record", ProfileItem, Activity, Support)
+Record = TypeVar("Record")  # any record with an ``id``
 Column = tuple[str, Callable[[Any], str]]
 
 

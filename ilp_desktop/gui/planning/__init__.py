@@ -1,0 +1,1 @@
+"""The Planning tab's parts."""
