@@ -246,3 +246,26 @@ def test_the_plan_follows_the_selected_student(planning: tuple[MainWindow, Plann
     assert len(tab.goals.cards) == 1
     window._student_selected(1)
     assert tab.goals.cards == []
+
+
+def test_postsecondary_steps_join_who_does_what(planning: tuple[MainWindow, PlanningTab]) -> None:
+    window, tab = planning
+    PlanStore(window.store).save_step(
+        1,
+        ActionStep(
+            "Submit the FAFSA together", role="guardian", kind="financial_aid", due_on="2027-01-15"
+        ),
+    )
+    tab.postsecondary.steps_changed.emit()
+    model = tab.who_does_what.model
+    rows = [[model.index(r, c).data() for c in range(4)] for r in range(model.rowCount())]
+    assert rows == [
+        ["Parent or guardian — 1 open step", None, None, None],
+        [
+            "Financial aid: Submit the FAFSA together",
+            "Parent or guardian",
+            "Jan 15, 2027",
+            "After high school",
+        ],
+    ]
+    assert "1 open" in tab.summary.glance.text()

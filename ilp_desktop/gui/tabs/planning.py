@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from ... import bundled
 from ...domain.students import Student
 from ...store.db import Store
-from ...store.plans import PlanStore
+from ...store.plans import PlanRecords, PlanStore
 from ...store.postsecondary import PostsecondaryStore
 from ...store.self_exploration import SelfExplorationStore
 from ...store.shortlist import ShortlistStore
@@ -134,21 +134,17 @@ class PlanningTab(QWidget):
         self._show_steps(records)
         self.refresh_summary()
 
-    def _show_steps(self, records: object) -> None:
-        from ...store.plans import PlanRecords
-
-        assert isinstance(records, PlanRecords)
+    def _show_steps(self, records: PlanRecords) -> None:
         parts: dict[int | None, str] = {g.id: _short(g.statement) for g in records.goals}
         parts[None] = "After high school"
         self.who_does_what.set_steps(records.all_steps(), parts)
 
     def refresh_steps(self) -> None:
+        """A step changed (under a goal or in the postsecondary plan): who does what and the
+        summary follow; each section has already shown its own change."""
         if self.student is None or self.student.id is None:
             return
-        records = self.plans.records(self.student.id)
-        if self.sender() is not self.goals:
-            self.goals.set_goals(self.student.id, records.goals, self.goals.shortlist)
-        self._show_steps(records)
+        self._show_steps(self.plans.records(self.student.id))
         self.refresh_summary()
 
     def refresh_summary(self) -> None:
