@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -13,3 +16,22 @@ def type_text(widget: QWidget, text: str) -> None:
     for char in text:
         for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
             QApplication.sendEvent(widget, QKeyEvent(kind, 0, Qt.KeyboardModifier.NoModifier, char))
+
+
+def in_dialog(kind: type, fill: Callable[[Any], None]) -> list[Any]:
+    """Run ``fill`` on the modal dialog about to open (closing it if fill left it open);
+    returns the dialogs it saw, for checking."""
+    seen: list[Any] = []
+
+    def run() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, kind), dialog
+        seen.append(dialog)
+        try:
+            fill(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.reject()
+
+    QTimer.singleShot(0, run)
+    return seen

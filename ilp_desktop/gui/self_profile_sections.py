@@ -38,7 +38,6 @@ from ..domain.self_exploration import (
     validate_profile_item,
 )
 from ..domain.students import Student
-from ..store.errors import StoreError
 from ..store.self_exploration import SelfExplorationStore
 from .dialogs.activity_dialog import ActivityDialog, RecordDialog, line, note_edit
 from .dialogs.support_dialog import SupportDialog
@@ -49,6 +48,7 @@ from .models.profile_models import (
     RecordsModel,
     SupportsModel,
 )
+from .saving import save_or_warn
 
 OTHER = "__other__"
 TITLES = {
@@ -424,12 +424,7 @@ class ProfileSections(QWidget):
             section.select(saved.id)
 
     def _guarded(self, action: Callable[[], Any]) -> bool:
-        try:
-            action()
-        except (StoreError, ValueError) as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-            return False
-        return True
+        return save_or_warn(self, action)[0]
 
     # Profile items ----------------------------------------------------------------------------
     def item_dialog(self, kind: str, item: ProfileItem | None = None) -> ProfileItemDialog:

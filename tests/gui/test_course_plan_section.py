@@ -3,7 +3,7 @@ dialog, the school's catalog (with CSV import) and graduation requirements."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +23,8 @@ from ilp_desktop.gui.planning.course_plan_section import CoursePlanSection
 from ilp_desktop.store.courses import CourseStore
 from ilp_desktop.store.db import Store, open_store
 from ilp_desktop.store.students import StudentStore
+
+from qt_helpers import in_dialog
 
 CATALOG = [
     Course("ENG9", "English 9", "English", 1.0, "9"),
@@ -92,24 +94,6 @@ def _cell(section: CoursePlanSection, area: str, grade: str) -> str:
 def _audit_row(section: CoursePlanSection, area: str) -> int:
     model = section.audit_model
     return next(r for r in range(model.rowCount()) if model.index(r, 0).data() == area)
-
-
-def _in_dialog(kind: type, fill: Callable[[Any], None]) -> list[Any]:
-    """Run ``fill`` on the modal dialog about to open (closing it if fill left it open)."""
-    seen: list[Any] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, kind), dialog
-        seen.append(dialog)
-        try:
-            fill(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return seen
 
 
 def _answer_boxes(*answers: str) -> list[str]:
@@ -248,7 +232,7 @@ def test_adding_a_course_through_the_dialog(
         assert not dialog.mark.isEnabled()
         dialog.buttons.button(QDialogButtonBox.StandardButton.Save).click()
 
-    seen = _in_dialog(PlannedCourseDialog, fill)
+    seen = in_dialog(PlannedCourseDialog, fill)
     section.add_button.click()
     assert seen
 
@@ -302,7 +286,7 @@ def test_double_clicking_a_box(
         assert dialog.choose_course("ART1")
         assert dialog.try_save()
 
-    _in_dialog(PlannedCourseDialog, add)
+    in_dialog(PlannedCourseDialog, add)
     section.open_cell(grid.index(arts, 4))
     assert _cell(section, "Fine arts", "12") == "○ Drawing and Painting · 0.5 · Year"
 
@@ -321,7 +305,7 @@ def test_double_clicking_a_box(
         dialog.mark.setText("A-")
         assert dialog.try_save()
 
-    _in_dialog(PlannedCourseDialog, edit)
+    in_dialog(PlannedCourseDialog, edit)
     section.open_cell(grid.index(health, 1))
     assert len(asked) == 1 and len(asked[0]) == 2
     assert "✓ Physical Education · 0.5 · S2 (A-)" in _cell(
@@ -510,7 +494,7 @@ def test_the_catalog_table_searches_sorts_and_edits(
         course_dialog.credits.setText("0.5")
         assert course_dialog.try_save()
 
-    _in_dialog(type(dialog.course_dialog()), edit)
+    in_dialog(type(dialog.course_dialog()), edit)
     dialog.edit_button.click()
     assert {c.code: c.credits for c in CourseStore(store).catalog()}["MTH2"] == 0.5
     assert dialog.current() is not None and dialog.current().code == "MTH2"
@@ -539,7 +523,7 @@ def test_switching_to_trimesters_changes_the_term_choices(
         assert dialog.term_hint.isVisible()
         assert dialog.try_save()
 
-    _in_dialog(GraduationRulesDialog, switch)
+    in_dialog(GraduationRulesDialog, switch)
     section.rules_button.click()
 
     assert CourseStore(store).rules().term_system == "trimester"

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication
 
 from ilp_desktop.domain.plans import ActionStep
 from ilp_desktop.domain.postsecondary import CareerLink
@@ -30,7 +29,7 @@ from ilp_desktop.store.shortlist import ShortlistStore
 from ilp_desktop.store.students import StudentStore
 
 from helpers import named_students
-from qt_helpers import type_text
+from qt_helpers import in_dialog, type_text
 
 TODAY = dt.date(2026, 10, 5)
 NURSE = ("29-1141.00", "Registered Nurses")
@@ -64,24 +63,6 @@ def _student(store: Store, student_id: int) -> Student:
 def _show(section: PostsecondarySection, store: Store, student_id: int) -> None:
     shortlist = ShortlistStore(store).entries(student_id)
     section.set_student(_student(store, student_id), shortlist)
-
-
-def _in_dialog(kind: type, fill: Callable[[Any], None]) -> list[Any]:
-    """Run ``fill`` on the modal dialog about to open."""
-    seen: list[Any] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, kind), dialog
-        seen.append(dialog)
-        try:
-            fill(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return seen
 
 
 def test_aspiration_saves_after_typing_stops(
@@ -186,7 +167,7 @@ def test_adding_a_target(section: PostsecondarySection, store: Store) -> None:
         type_text(dialog.note, "Visit in spring")
         assert dialog.try_save()
 
-    seen = _in_dialog(TargetDialog, fill)
+    seen = in_dialog(TargetDialog, fill)
     with_signal = []
     section.changed.connect(lambda: with_signal.append(True))
     section.targets.add_button.click()
@@ -214,7 +195,7 @@ def test_adding_a_step_and_marking_it_done(
         dialog.due_on.setText("2026-12-01")
         assert dialog.try_save()
 
-    _in_dialog(StepDialog, fill)
+    in_dialog(StepDialog, fill)
     with qtbot.waitSignal(section.steps_changed):
         section.steps.add_button.click()
     steps = PlanStore(store).records(1).plan_steps

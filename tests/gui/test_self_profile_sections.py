@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
 
 from ilp_desktop.demo_school import build_demo_school
 from ilp_desktop.domain.self_exploration import Activity, ProfileItem, Support
@@ -31,7 +29,7 @@ from ilp_desktop.store.db import open_store
 from ilp_desktop.store.self_exploration import SelfExplorationStore
 from ilp_desktop.store.students import StudentStore
 
-from qt_helpers import type_text
+from qt_helpers import in_dialog, type_text
 
 MakeWindow = Callable[[Path], MainWindow]
 
@@ -49,24 +47,6 @@ def _sections(window: MainWindow, student_id: int) -> ProfileSections:
     return window.self_exploration().profile_sections
 
 
-def _in_dialog(kind: type, fill: Callable[[Any], None]) -> list[Any]:
-    """Run ``fill`` on the modal dialog about to open; returns what it saw, for checking."""
-    seen: list[Any] = []
-
-    def run() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, kind), dialog
-        seen.append(dialog)
-        try:
-            fill(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, run)
-    return seen
-
-
 def test_adding_a_strength_and_a_skill_with_confidence(
     qtbot: object, make_window: MakeWindow, school_db: Path
 ) -> None:
@@ -78,7 +58,7 @@ def test_adding_a_strength_and_a_skill_with_confidence(
         type_text(dialog.note, "Asks “why?” about everything")
         assert dialog.try_save()
 
-    _in_dialog(ProfileItemDialog, strength)
+    in_dialog(ProfileItemDialog, strength)
     sections.items["strength"].add_button.click()
 
     def skill(dialog: ProfileItemDialog) -> None:
@@ -90,7 +70,7 @@ def test_adding_a_strength_and_a_skill_with_confidence(
         dialog.confidence.setCurrentIndex(dialog.confidence.findData(3))
         assert dialog.try_save()
 
-    _in_dialog(ProfileItemDialog, skill)
+    in_dialog(ProfileItemDialog, skill)
     sections.items["skill"].add_button.click()
 
     items = _profile(school_db, 3).items
@@ -107,7 +87,7 @@ def test_adding_a_strength_and_a_skill_with_confidence(
     def offered(dialog: ProfileItemDialog) -> None:
         assert not dialog.choose("skill-math")
 
-    _in_dialog(ProfileItemDialog, offered)
+    in_dialog(ProfileItemDialog, offered)
     sections.items["skill"].add_button.click()
 
     def edit(dialog: ProfileItemDialog) -> None:
@@ -115,7 +95,7 @@ def test_adding_a_strength_and_a_skill_with_confidence(
         dialog.confidence.setCurrentIndex(dialog.confidence.findData(4))
         assert dialog.try_save()
 
-    _in_dialog(ProfileItemDialog, edit)
+    in_dialog(ProfileItemDialog, edit)
     sections.items["skill"].edit_button.click()
     (skill_item,) = [i for i in _profile(school_db, 3).items if i.kind == "skill"]
     assert skill_item.confidence == 4
@@ -134,7 +114,7 @@ def test_other_in_the_students_words_and_removing(
         type_text(dialog.other, "Cuida a sus hermanos pequeños")
         assert dialog.try_save()
 
-    _in_dialog(ProfileItemDialog, other)
+    in_dialog(ProfileItemDialog, other)
     sections.items["value"].add_button.click()
     (item,) = _profile(school_db, 4).items
     assert (item.kind, item.entry_id, item.other) == ("value", "", "Cuida a sus hermanos pequeños")
@@ -171,7 +151,7 @@ def test_an_activity_with_impossible_hours_is_refused(
         assert not dialog.try_save()
         assert "number" in message.text()
 
-    seen = _in_dialog(ActivityDialog, fill)
+    seen = in_dialog(ActivityDialog, fill)
     sections.activities.add_button.click()
     assert seen, "the dialog opened"
     assert not _profile(school_db, 5).activities
@@ -194,7 +174,7 @@ def test_an_activity_round_trips(qtbot: object, make_window: MakeWindow, school_
         dialog.hours.setText("7,5")
         assert dialog.try_save()
 
-    _in_dialog(ActivityDialog, fill)
+    in_dialog(ActivityDialog, fill)
     sections.activities.add_button.click()
     (saved,) = _profile(school_db, 6).activities
     assert (saved.category, saved.name, saved.role, saved.organisation) == (
@@ -214,7 +194,7 @@ def test_an_activity_round_trips(qtbot: object, make_window: MakeWindow, school_
         dialog.end_on.setText("2025-08-31")
         assert dialog.try_save()
 
-    _in_dialog(ActivityDialog, edit)
+    in_dialog(ActivityDialog, edit)
     sections.activities.edit_button.click()
     (edited,) = _profile(school_db, 6).activities
     assert edited.id == saved.id and edited.end_on == "2025-08-31"
@@ -236,7 +216,7 @@ def test_a_support_round_trips(qtbot: object, make_window: MakeWindow, school_db
         type_text(dialog.note, "Mostly for tests")
         assert dialog.try_save()
 
-    _in_dialog(SupportDialog, fill)
+    in_dialog(SupportDialog, fill)
     sections.supports.add_button.click()
     (saved,) = _profile(school_db, 2).supports
     assert (saved.entry_id, saved.provided_by, saved.since, saved.note) == (
@@ -252,7 +232,7 @@ def test_a_support_round_trips(qtbot: object, make_window: MakeWindow, school_db
         dialog.ended_on.setText("2026-01-15")
         assert dialog.try_save()
 
-    _in_dialog(SupportDialog, end)
+    in_dialog(SupportDialog, end)
     sections.supports.edit_button.click()
     (ended,) = _profile(school_db, 2).supports
     assert ended.ended_on == "2026-01-15"

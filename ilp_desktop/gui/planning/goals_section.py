@@ -35,13 +35,13 @@ from ...domain.plans import (
     with_status,
 )
 from ...domain.shortlist import ShortlistEntry
-from ...store.errors import StoreError
 from ...store.plans import PlanStore
 from ..dialogs.goal_dialog import HINT_STYLE, GoalDialog
 from ..dialogs.step_dialog import NoteDialog, StepDialog
 from ..look import heading
 from ..models.profile_models import RecordsModel, long_date
 from ..models.steps_model import StepsModel
+from ..saving import save_or_warn
 from ..self_profile_sections import confirm_remove, fitted_table
 
 STATUS_COLOURS = {
@@ -336,11 +336,7 @@ class GoalsSection(QWidget):
 
     # Saving -----------------------------------------------------------------------------------
     def guarded(self, action: Callable[[], Any]) -> Any:
-        try:
-            return action()
-        except (StoreError, LookupError, ValueError) as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-            return None
+        return save_or_warn(self, action)[1]
 
     def reload(self) -> None:
         if self.student_id is None:

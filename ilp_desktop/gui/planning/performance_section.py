@@ -8,14 +8,14 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ...domain.plans import Assessment, Baseline, trends
-from ...store.errors import StoreError
 from ...store.plans import PlanStore
 from ..dialogs.baseline_dialog import AssessmentDialog, BaselineDialog
 from ..look import heading
 from ..models.profile_models import Column, RecordsModel, long_date
+from ..saving import save_or_warn
 from ..self_profile_sections import RecordsSection, confirm_remove
 from .trend_chart import TrendTile
 
@@ -132,11 +132,7 @@ class PerformanceSection(QWidget):
 
     # Editing ----------------------------------------------------------------------------------
     def _save(self, action: Callable[[], Any]) -> Any:
-        try:
-            return action()
-        except (StoreError, LookupError) as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-            return None
+        return save_or_warn(self, action)[1]
 
     def edit_baseline(self, baseline: Baseline | None) -> None:
         if self.student_id is None:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -50,6 +49,7 @@ from ..dialogs.target_dialog import TargetDialog
 from ..look import error_label, heading, show_error
 from ..models.profile_models import RecordsModel
 from ..models.steps_model import StepsModel
+from ..saving import save_or_warn
 from ..self_profile_sections import RecordsSection, confirm_remove
 
 SAVE_DELAY_MS = 800  # the aspiration is saved this long after typing stops
@@ -496,12 +496,7 @@ class PostsecondarySection(QWidget):
 
     # Helpers and Qt events --------------------------------------------------------------------
     def _guarded(self, action: Callable[[], Any]) -> bool:
-        try:
-            action()
-        except (StoreError, ValueError, LookupError) as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-            return False
-        return True
+        return save_or_warn(self, action)[0]
 
     def hideEvent(self, event: QHideEvent) -> None:
         self.flush()

@@ -37,6 +37,7 @@ from ..inventory_keying import KeyingWidget
 from ..inventory_student_mode import StudentModeWindow
 from ..look import heading
 from ..models.attempts_model import format_date
+from ..saving import save_or_warn
 from ..self_profile_sections import ProfileSections, bundled_checklists
 from ..workers import run_with_progress
 
@@ -314,11 +315,7 @@ class SelfExplorationTab(QWidget):
         )
 
     def _guarded(self, action: Callable[[], Any]) -> Any:
-        try:
-            return action()
-        except (StoreError, ValueError) as error:
-            QMessageBox.warning(self, "Not saved", str(error))
-            return None
+        return save_or_warn(self, action)[1]
 
 
 class KeyingDialog(QDialog):
