@@ -134,7 +134,11 @@ class ProgressNote:
 
 @dataclass(frozen=True)
 class ActionStep:
-    """Something someone will do by a date. ``goal_id`` None: a postsecondary plan step."""
+    """Something someone will do by a date.
+
+    ``goal_id`` None: a step of the postsecondary plan, or (``general``) a step agreed at a
+    session that belongs to no goal.
+    """
 
     what: str
     role: str = "student"
@@ -148,6 +152,8 @@ class ActionStep:
     created_on: str = ""
     updated_on: str = ""
     id: int | None = None
+    session_id: int | None = None  # the session at which it was agreed, if any
+    general: bool = False  # no goal, and not the postsecondary plan's: agreed at a session
 
     @property
     def is_open(self) -> bool:

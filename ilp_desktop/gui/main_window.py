@@ -25,6 +25,7 @@ from ..store.errors import StoreError
 from ..store.instance_lock import InstanceLock, database_key
 from ..store.settings import SettingsStore
 from ..store.students import StudentStore
+from .caseload_page import CaseloadPage
 from .look import heading
 from .roster_panel import RosterPanel
 from .student_page import StudentPage
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from .dialogs.student_dialog import StudentDialog
     from .tabs.career_exploration import CareerExplorationTab
     from .tabs.planning import PlanningTab
+    from .tabs.reviews import ReviewsTab
     from .tabs.self_exploration import SelfExplorationTab
 
 log = logging.getLogger(__name__)
@@ -64,19 +66,18 @@ class MainWindow(QMainWindow):
         self._self_tab: SelfExplorationTab | None = None
         self._career_tab: CareerExplorationTab | None = None
         self._planning_tab: PlanningTab | None = None
+        self._reviews_tab: ReviewsTab | None = None
         self._career_library: CareerLibraryHolder | None = None
         self._closed = False
+        self._last_student: int | None = None
 
         self.roster = RosterPanel(self)
         self.stack = QStackedWidget(self)
         self._welcome: QWidget | None = None  # built only for an empty database
-        self.no_selection = QLabel(
-            "Choose a student on the left, or press Ctrl+F to search by name or SIS id.", self
-        )
-        self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.no_selection.setWordWrap(True)
+        # The first page a counselor sees: what needs doing across the caseload.
+        self.dashboard = CaseloadPage(store, self)
         self.student_page = StudentPage(self)
-        for page in (self.no_selection, self.student_page):
+        for page in (self.dashboard, self.student_page):
             self.stack.addWidget(page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.roster)
@@ -92,6 +93,10 @@ class MainWindow(QMainWindow):
         self.roster.student_selected.connect(self._student_selected)
         self.roster.student_opened.connect(self._student_opened)
         self.roster.add_requested.connect(self.add_student)
+        self.roster.caseload_requested.connect(self.show_dashboard)
+        self.dashboard.student_opened.connect(self._open_from_dashboard)
+        self.dashboard.export_requested.connect(self.export_compliance)
+        self.dashboard.calendar_requested.connect(self.edit_school_calendar)
         self.student_page.edit_requested.connect(self.edit_student)
         self.student_page.archive_requested.connect(self.archive_student)
         self.student_page.restore_requested.connect(self.restore_student)
@@ -143,8 +148,16 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Open &demo school", self.open_demo_school))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Import O*NET database…", self.import_onet))
+        file_menu.addAction(
+            self._action("&Export compliance CSV…", self.export_compliance, "Ctrl+Shift+E")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("School &calendar…", self.edit_school_calendar))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        view_menu = menus.addMenu("&View")
+        view_menu.addAction(self._action("&Caseload dashboard", self.show_dashboard, "Ctrl+D"))
 
         student_menu = menus.addMenu("&Student")
         self.find_action = self._action("&Find student", self.roster.focus_search, "Ctrl+F")
@@ -171,7 +184,8 @@ class MainWindow(QMainWindow):
         if not has_students:
             self.stack.setCurrentWidget(self.welcome)
         elif self.roster.current_student_id() is None:
-            self.stack.setCurrentWidget(self.no_selection)
+            self.dashboard.reload()
+            self.stack.setCurrentWidget(self.dashboard)
         self._update_actions()
 
     def _update_actions(self) -> None:
@@ -198,6 +212,10 @@ class MainWindow(QMainWindow):
             self._career_tab.set_student(student)
         if self._planning_tab is not None:
             self._planning_tab.set_student(student)
+        if self._reviews_tab is not None:
+            self._reviews_tab.set_student(student)
+        self.dashboard.set_continue(student.id, student.display_name)
+        self._last_student = student.id
         self._update_actions()
 
     def self_exploration(self) -> SelfExplorationTab:
@@ -242,6 +260,17 @@ class MainWindow(QMainWindow):
                 self._planning_tab.set_student(self.student_page.student)
         return self._planning_tab
 
+    def reviews(self) -> ReviewsTab:
+        """The Reviews and sessions tab, built the first time it is opened."""
+        if self._reviews_tab is None:
+            from .tabs.reviews import ReviewsTab
+
+            self._reviews_tab = ReviewsTab(self.store, self.student_page)
+            self.student_page.fill_tab(3, self._reviews_tab)
+            if self.student_page.student is not None:
+                self._reviews_tab.set_student(self.student_page.student)
+        return self._reviews_tab
+
     def _tab_changed(self, index: int) -> None:
         if index == 1:
             self.career_exploration()
@@ -251,6 +280,43 @@ class MainWindow(QMainWindow):
             if not fresh:
                 # The shortlist and self-exploration may have changed on the other tabs.
                 tab.reload()
+        elif index == 3:
+            fresh_reviews = self._reviews_tab is None
+            reviews = self.reviews()
+            if not fresh_reviews:
+                reviews.reload()  # the plan may have changed on the other tabs
+
+    # The caseload ------------------------------------------------------------------------------
+    def show_dashboard(self) -> None:
+        """Back to the caseload dashboard (Ctrl+D); the student stays a click away."""
+        self.flush()
+        if self.roster.current_student_id() is None:
+            self._update_page()
+        else:
+            self.roster.clear_current()  # the roster's signal brings the dashboard up
+
+    def _open_from_dashboard(self, student_id: int, tab: int) -> None:
+        if not self.roster.select_student(student_id):
+            return
+        if tab >= 0:
+            self.student_page.tabs.setCurrentIndex(tab)
+
+    def export_compliance(self) -> None:
+        from .compliance_export import export_compliance
+
+        export_compliance(self, self.store, self.dirs.data)
+
+    def edit_school_calendar(self) -> None:
+        from .dialogs.school_calendar_dialog import SchoolCalendarDialog
+
+        dialog = SchoolCalendarDialog(self.store, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.statusBar().showMessage("School calendar saved.", 4000)
+            if self.stack.currentWidget() is self.dashboard:
+                self.dashboard.reload()
+            if self._reviews_tab is not None and self._reviews_tab.student is not None:
+                self._reviews_tab.reload()
+        dialog.deleteLater()
 
     def import_onet(self) -> None:
         from .onet_import_flow import ask_and_import
@@ -452,14 +518,18 @@ class MainWindow(QMainWindow):
         splitter = self.ui_settings.value("window/splitter")
         if splitter is not None:
             self.splitter.restoreState(splitter)
+        # The dashboard comes first; the student last worked with is one click away on it.
         last = self.ui_settings.value(self._key("last_student"))
         if isinstance(last, (int, str)) and str(last).isdigit():
-            self.roster.select_student(int(last))
+            student = self.students.get(int(last))
+            if student is not None and not student.archived_at:
+                self.dashboard.set_continue(student.id, student.display_name)
+                self._last_student = student.id
 
     def _save_view_state(self) -> None:
         self.ui_settings.setValue("window/geometry", self.saveGeometry())
         self.ui_settings.setValue("window/splitter", self.splitter.saveState())
-        current = self.roster.current_student_id()
+        current = self.roster.current_student_id() or self._last_student
         if current is not None:
             self.ui_settings.setValue(self._key("last_student"), current)
         self.ui_settings.sync()

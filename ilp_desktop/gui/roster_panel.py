@@ -28,6 +28,7 @@ class RosterPanel(QWidget):
     student_selected = Signal(object)  # student id, or None
     student_opened = Signal(int)
     add_requested = Signal()
+    caseload_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +40,7 @@ class RosterPanel(QWidget):
         self.count_label = child(form, QLabel, "rosterCount")
         self.empty_label = child(form, QLabel, "emptyRosterLabel")
         self.add_button = child(form, QPushButton, "addStudentButton")
+        self.caseload_button = child(form, QPushButton, "caseloadButton")
 
         self.model = RosterModel(self)
         self.proxy = RosterFilterProxy(self)
@@ -66,6 +68,7 @@ class RosterPanel(QWidget):
         self.grade_filter.currentIndexChanged.connect(self._filter_changed)
         self.show_archived.toggled.connect(self._filter_changed)
         self.add_button.clicked.connect(self.add_requested)
+        self.caseload_button.clicked.connect(self.caseload_requested)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)
         self.view.activated.connect(self._activated)
         self.search.installEventFilter(self)
@@ -105,6 +108,12 @@ class RosterPanel(QWidget):
         )
         self.view.scrollTo(index)
         return True
+
+    def clear_current(self) -> None:
+        """No student chosen (the caseload dashboard shows instead)."""
+        selection = self.view.selectionModel()
+        selection.clearSelection()
+        selection.clearCurrentIndex()
 
     def current_student_id(self) -> int | None:
         index = self.view.currentIndex()

@@ -16,7 +16,7 @@ from ..domain.students import FLAG_LABELS, IEP_NOTE, Student
 from .look import chip, chip_holder, heading
 from .ui_loader import child, embed_ui
 
-TAB_TITLES = ("Self-exploration", "Career exploration", "Planning")
+TAB_TITLES = ("Self-exploration", "Career exploration", "Planning", "Reviews and sessions")
 _FLAG_TIPS = {
     "iep": IEP_NOTE,
     "plan_504": "A Section 504 plan for accommodations is on file; it is separate from the ILP.",
@@ -42,7 +42,7 @@ class StudentPage(QWidget):
         self.archive_button = child(form, QPushButton, "archiveStudentButton")
         self.tabs = child(form, QTabWidget, "mainTabs")
         heading(self.name_label, 1.6)
-        for name in ("selfTitle", "careerTitle", "planningTitle"):
+        for name in ("selfTitle", "careerTitle", "planningTitle", "reviewsTitle"):
             heading(child(form, QLabel, name), 1.25)
         self.iep_note.setStyleSheet("color: palette(placeholder-text);")
         chip_holder(self.flags_box)

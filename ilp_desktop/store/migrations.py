@@ -419,12 +419,76 @@ def m0004_planning(db: Database) -> None:
     )
 
 
+def m0005_reviews(db: Database) -> None:
+    """Sessions (one-on-ones and conferences; a session may be a review of the plan), the
+    acknowledgements given at a review, and snapshots of the whole plan taken when one is held.
+
+    A review counts for one checkpoint of the schedule: its kind (fall, spring, transition) and
+    school year (the calendar year the school year starts in); an ad hoc review counts for none.
+    Steps agreed at a session keep the session's id; a step with no goal agreed at a session
+    is a general step (``general``), not one of the postsecondary plan's.
+    """
+    _run(
+        db,
+        [
+            """
+            CREATE TABLE sessions (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                held_on TEXT NOT NULL CHECK (held_on <> ''),
+                kind TEXT NOT NULL CHECK (kind IN
+                    ('one_on_one', 'conference', 'call', 'group', 'other')),
+                attendees TEXT NOT NULL DEFAULT '[]'
+                    CHECK (json_valid(attendees) AND json_type(attendees) = 'array'),
+                notes TEXT NOT NULL DEFAULT '',
+                review TEXT NOT NULL DEFAULT ''
+                    CHECK (review IN ('', 'transition', 'fall', 'spring', 'adhoc')),
+                review_year INTEGER,
+                created_on TEXT NOT NULL,
+                updated_on TEXT NOT NULL,
+                CHECK ((review IN ('', 'adhoc')) = (review_year IS NULL))
+            )
+            """,
+            "CREATE INDEX sessions_student ON sessions (student_id, held_on)",
+            """
+            CREATE TABLE acknowledgements (
+                id INTEGER PRIMARY KEY,
+                session_id INTEGER NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+                role TEXT NOT NULL CHECK (role IN ('student', 'guardian', 'counselor')),
+                name TEXT NOT NULL DEFAULT '',
+                signed_on TEXT NOT NULL CHECK (signed_on <> ''),
+                on_paper INTEGER NOT NULL DEFAULT 0 CHECK (on_paper IN (0, 1))
+            )
+            """,
+            "CREATE INDEX acknowledgements_session ON acknowledgements (session_id)",
+            """
+            CREATE TABLE snapshots (
+                id INTEGER PRIMARY KEY,
+                student_id INTEGER NOT NULL REFERENCES students (id) ON DELETE CASCADE,
+                session_id INTEGER REFERENCES sessions (id) ON DELETE CASCADE,
+                taken_at TEXT NOT NULL,
+                reason TEXT NOT NULL CHECK (reason IN ('review', 'transfer', 'other')),
+                data TEXT NOT NULL CHECK (json_valid(data))
+            )
+            """,
+            "CREATE INDEX snapshots_student ON snapshots (student_id, taken_at)",
+            "CREATE INDEX snapshots_session ON snapshots (session_id)",
+            "ALTER TABLE action_steps ADD COLUMN session_id INTEGER "
+            "REFERENCES sessions (id) ON DELETE SET NULL",
+            "ALTER TABLE action_steps ADD COLUMN general INTEGER NOT NULL DEFAULT 0 "
+            "CHECK (general IN (0, 1))",
+            "CREATE INDEX action_steps_session ON action_steps (session_id)",
+        ],
+    )
+
+
 # Append only. The name is what the database records; keep it forever.
 STEPS: list[tuple[str, Callable[[Database], None]]] = [
     ("0001_students", m0001_students),
     ("0002_self_exploration", m0002_self_exploration),
     ("0003_careers", m0003_careers),
     ("0004_planning", m0004_planning),
+    ("0005_reviews", m0005_reviews),
 ]
 KNOWN_NAMES: tuple[str, ...] = tuple(name for name, _ in STEPS)
 

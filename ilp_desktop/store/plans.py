@@ -26,9 +26,15 @@ class PlanRecords:
     goals: tuple[Goal, ...]
     # The postsecondary plan's steps (steps that belong to no goal).
     plan_steps: tuple[ActionStep, ...]
+    # Steps agreed at a session that belong to no goal and are not the postsecondary plan's.
+    general_steps: tuple[ActionStep, ...] = ()
 
     def all_steps(self) -> list[ActionStep]:
-        return [s for g in self.goals for s in g.steps] + list(self.plan_steps)
+        return (
+            [s for g in self.goals for s in g.steps]
+            + list(self.plan_steps)
+            + list(self.general_steps)
+        )
 
 
 class _Table:
@@ -91,8 +97,8 @@ NOTES = _Table("goal_notes", "goal_id, noted_on, text", ProgressNote)
 STEPS = _Table(
     "action_steps",
     "student_id, goal_id, kind, what, role, who_name, due_on, status, done_on, created_on, "
-    "updated_on",
-    ActionStep,
+    "updated_on, session_id, general",
+    lambda general, **fields: ActionStep(general=bool(general), **fields),
 )
 # Steps in the order they will be done: open ones by due date (undated last), then done ones.
 _STEP_ORDER = "ORDER BY status IN ('done', 'dropped'), due_on = '', due_on, id"
@@ -136,7 +142,7 @@ class PlanStore:
             GOALS.record(r)
             for r in conn.execute(GOALS.select("student_id = ?", "ORDER BY id"), [student_id])
         ]
-        plan_steps = [
+        loose = [
             STEPS.record(r)
             for r in conn.execute(
                 STEPS.select("student_id = ? AND goal_id IS NULL", _STEP_ORDER), [student_id]
@@ -146,7 +152,8 @@ class PlanStore:
             tuple(baselines),
             tuple(assessments),
             tuple(PlanStore._with_children(conn, goals)),
-            tuple(plan_steps),
+            tuple(s for s in loose if not s.general),
+            tuple(s for s in loose if s.general),
         )
 
     @staticmethod
@@ -254,36 +261,25 @@ class PlanStore:
     # Steps --------------------------------------------------------------------------------------
     def save_step(self, student_id: int, step: ActionStep) -> ActionStep:
         """Add (no id) or change a validated step, under a goal or in the postsecondary plan."""
-        today = clock.today()
-        record = replace(
-            step,
-            student_id=student_id,
-            what=_clean(step.what),
-            who_name=_clean(step.who_name),
-            created_on=step.created_on or today,
-            updated_on=today,
-        )
         with self.store.action() as db:
-            if record.goal_id is not None:
-                owner = db.conn.execute(
-                    "SELECT student_id FROM goals WHERE id = ?", [record.goal_id]
-                ).fetchone()
-                if owner is None or owner[0] != student_id:
-                    raise LookupError("That goal is no longer in this student's plan.")
-            if record.id is None:
-                return STEPS.insert(db.conn, record)
-            return STEPS.update(db.conn, record)
+            return save_step_in(db.conn, student_id, step)
 
     def delete_step(self, step_id: int) -> None:
         with self.store.action() as db:
             STEPS.delete(db.conn, step_id)
 
     # Many at once (the demo school) -------------------------------------------------------------
-    def add_plans(self, plans: Iterable[tuple[int, PlanRecords]]) -> None:
-        """Whole plans for many students in one transaction; ids in the records are ignored."""
+    def add_plans(self, plans: Iterable[tuple[int, PlanRecords]]) -> dict[int, list[int]]:
+        """Whole plans for many students in one transaction; ids in the records are ignored.
+
+        Returns each student's new step ids in ``PlanRecords.all_steps()`` order (the demo
+        school marks some of them as agreed at its sessions).
+        """
+        step_ids: dict[int, list[int]] = {}
         with self.store.action() as db:
             conn = db.conn
             for student_id, plan in plans:
+                ids = step_ids.setdefault(student_id, [])
                 for baseline in plan.baselines:
                     BASELINES.insert(conn, replace(baseline, id=None, student_id=student_id))
                 for assessment in plan.assessments:
@@ -293,9 +289,37 @@ class PlanStore:
                     for note in goal.notes:
                         NOTES.insert(conn, replace(note, id=None, goal_id=saved.id))
                     for step in goal.steps:
-                        STEPS.insert(
+                        added = STEPS.insert(
                             conn,
                             replace(step, id=None, goal_id=saved.id, student_id=student_id),
                         )
-                for step in plan.plan_steps:
-                    STEPS.insert(conn, replace(step, id=None, goal_id=None, student_id=student_id))
+                        ids.append(added.id)
+                for step in (*plan.plan_steps, *plan.general_steps):
+                    added = STEPS.insert(
+                        conn, replace(step, id=None, goal_id=None, student_id=student_id)
+                    )
+                    ids.append(added.id)
+        return step_ids
+
+
+def save_step_in(conn: sqlite3.Connection, student_id: int, step: ActionStep) -> ActionStep:
+    """Add or change a step inside the caller's transaction (a session adds several at once)."""
+    today = clock.today()
+    record = replace(
+        step,
+        student_id=student_id,
+        what=_clean(step.what),
+        who_name=_clean(step.who_name),
+        general=step.general and step.goal_id is None,
+        created_on=step.created_on or today,
+        updated_on=today,
+    )
+    if record.goal_id is not None:
+        owner = conn.execute(
+            "SELECT student_id FROM goals WHERE id = ?", [record.goal_id]
+        ).fetchone()
+        if owner is None or owner[0] != student_id:
+            raise LookupError("That goal is no longer in this student's plan.")
+    if record.id is None:
+        return STEPS.insert(conn, record)
+    return STEPS.update(conn, record)

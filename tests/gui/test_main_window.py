@@ -38,6 +38,7 @@ def test_contract_object_names_and_tab_order(make_window: MakeWindow, school_db:
         "Self-exploration",
         "Career exploration",
         "Planning",
+        "Reviews and sessions",
     ]
     assert window.findChild(QLineEdit, "studentSearch") is window.roster.search
     assert window.findChild(QTableView, "studentList") is window.roster.view
@@ -248,9 +249,12 @@ def test_keyboard_find_arrows_and_enter(
     assert window.student_page.tabs.hasFocus()
 
 
-def test_no_selection_page_when_students_exist(make_window: MakeWindow, school_db: Path) -> None:
+def test_caseload_dashboard_first_when_students_exist(
+    make_window: MakeWindow, school_db: Path
+) -> None:
     window = make_window(school_db)
-    assert window.stack.currentWidget() is window.no_selection
+    assert window.stack.currentWidget() is window.dashboard
+    assert window.dashboard.model.rowCount() == 9
 
 
 def test_same_database_never_opened_twice(make_window: MakeWindow, school_db: Path) -> None:
@@ -259,10 +263,16 @@ def test_same_database_never_opened_twice(make_window: MakeWindow, school_db: Pa
         make_window(school_db)
 
 
-def test_last_student_is_selected_again(make_window: MakeWindow, school_db: Path) -> None:
+def test_last_student_is_one_click_away(make_window: MakeWindow, school_db: Path) -> None:
     window = make_window(school_db)
     window.roster.select_student(4)
     window.close()
     again = make_window(school_db)
+    # The dashboard comes first; "Continue with ..." goes back to the student.
+    assert again.stack.currentWidget() is again.dashboard
+    button = again.dashboard.continue_button
+    assert button.isVisible() and "Sinéad" in button.text()
+    button.click()
     assert again.student_page.student is not None
     assert again.student_page.student.id == 4
+    assert again.stack.currentWidget() is again.student_page

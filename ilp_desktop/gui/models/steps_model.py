@@ -75,7 +75,7 @@ class StepsModel(RecordsModel[ActionStep]):
 
     def _goal_text(self, step: ActionStep) -> str:
         if step.goal_id is None:
-            return "Postsecondary plan"
+            return "General next step" if step.general else "Postsecondary plan"
         return self._goals.get(step.goal_id, "")
 
     def is_overdue(self, row: int) -> bool:

@@ -98,6 +98,8 @@ class WhoDoesWhatModel(QAbstractTableModel):
                 if not step.due_on:
                     return "no date"
                 return long_date(step.due_on) + (" · overdue" if overdue else "")
+            if step.general:
+                return "Agreed at a session"
             return self._parts.get(step.goal_id, "")
         if overdue and role == Qt.ItemDataRole.ForegroundRole:
             return QBrush(OVERDUE)
