@@ -16,6 +16,7 @@ from . import bundled
 from .domain.courses import Course, GraduationRules, parse_catalog
 from .domain.demo_careers import generate_shortlists
 from .domain.demo_plans import DemoPlan, generate_plans
+from .domain.demo_reviews import DemoSession, generate_history
 from .domain.demo_self_exploration import generate_self_exploration
 from .domain.demo_students import generate_students
 from .domain.interests import Inventory
@@ -26,7 +27,9 @@ from .store.courses import CourseStore
 from .store.db import Store
 from .store.plans import PlanRecords, PlanStore
 from .store.postsecondary import PostsecondaryStore
+from .store.school_calendar import load_calendar
 from .store.self_exploration import SelfExplorationStore
+from .store.sessions import SessionHistory, SessionStore
 from .store.settings import SettingsStore
 from .store.shortlist import ShortlistStore
 from .store.students import StudentStore
@@ -97,9 +100,11 @@ def build_demo_school(
     attempts with reflections, strengths, skills, values, activities and supports; and plans:
     baselines, assessments, goals with steps, a course plan from the demo course catalog (which
     replaces the database's catalog) and a postsecondary plan, dated around ``today`` (the real
-    date unless a test gives one). A database that holds students and is not marked as a demo
-    is refused with DemoRefused: invented students are never mixed into real records. All of it
-    is one transaction, so a failure or a cancel (DemoCancelled) leaves the database as it was.
+    date unless a test gives one); and three school years of reviews and other sessions, on the
+    database's school calendar, with acknowledgements and a snapshot of the plan at each review.
+    A database that holds students and is not marked as a demo is refused with DemoRefused:
+    invented students are never mixed into real records. All of it is one transaction, so a
+    failure or a cancel (DemoCancelled) leaves the database as it was.
     """
     if students < 1:
         raise ValueError("a demo school needs at least one student")
@@ -146,10 +151,21 @@ def build_demo_school(
         rules = courses.rules()
         catalog = load_course_catalog(rules)
         courses.import_catalog(catalog, replace_all=True)
-        plans = generate_plans(
-            added, profiles, shortlists, catalog, rules, seed, today or dt.date.today()
+        day = today or dt.date.today()
+        plans = generate_plans(added, profiles, shortlists, catalog, rules, seed, day)
+        step_ids = _add_plans(store, added, plans)
+        history = generate_history(
+            added,
+            plans,
+            profiles,
+            shortlists,
+            load_calendar(store),
+            seed,
+            day,
+            inventory=bundled.inventory(),
+            checklists=bundled.checklists(),
         )
-        _add_plans(store, added, plans)
+        _add_history(store, added, history, step_ids)
         SettingsStore(store).set(DEMO_KEY, {"students": len(roster), "seed": seed})
         # A last look before the commit: Cancel pressed during the final batch still counts.
         if is_cancelled is not None and is_cancelled():
@@ -157,16 +173,40 @@ def build_demo_school(
     return len(roster)
 
 
-def _add_plans(store: Store, students: Sequence[Student], plans: Sequence[DemoPlan]) -> None:
-    """The generated plans, each in the store that keeps its part."""
+def _add_plans(
+    store: Store, students: Sequence[Student], plans: Sequence[DemoPlan]
+) -> dict[int, list[int]]:
+    """The generated plans, each in the store that keeps its part; returns each student's new
+    step ids in PlanRecords.all_steps() order."""
     pairs = [(s.id, plan) for s, plan in zip(students, plans, strict=True) if s.id is not None]
-    PlanStore(store).add_plans(
+    step_ids = PlanStore(store).add_plans(
         (sid, PlanRecords(plan.baselines, plan.assessments, plan.goals, plan.plan_steps))
         for sid, plan in pairs
     )
     CourseStore(store).add_plans((sid, plan.courses) for sid, plan in pairs if plan.courses)
     PostsecondaryStore(store).add_plans(
         (sid, plan.postsecondary) for sid, plan in pairs if not plan.postsecondary.is_empty
+    )
+    return step_ids
+
+
+def _add_history(
+    store: Store,
+    students: Sequence[Student],
+    history: Sequence[Sequence[DemoSession]],
+    step_ids: Mapping[int, Sequence[int]],
+) -> None:
+    """The generated sessions, their steps marked as agreed at them by the ids just given."""
+    SessionStore(store).add_history(
+        SessionHistory(
+            s.id,
+            item.session,
+            tuple(step_ids[s.id][index] for index in item.step_indexes),
+            item.snapshot,
+        )
+        for s, items in zip(students, history, strict=True)
+        if s.id is not None
+        for item in items
     )
 
 

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from .grades import grade_order
 from .reviews import (
-    Checkpoint,
     REVIEW_KIND_LABELS,
+    Checkpoint,
     HeldReview,
     due_this_month,
     last_held,

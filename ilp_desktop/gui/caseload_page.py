@@ -80,7 +80,6 @@ class CountCard(QPushButton):
         self.number = QLabel("0", self)
         heading(self.number, 1.7)
         self.caption = QLabel(title, self)
-        self.caption.setWordWrap(True)
         for label in (self.number, self.caption):
             # Clicks go to the button underneath.
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
@@ -89,9 +88,7 @@ class CountCard(QPushButton):
         column.setSpacing(0)
         column.addWidget(self.number)
         column.addWidget(self.caption)
-        self.setMinimumHeight(
-            self.number.sizeHint().height() + self.caption.sizeHint().height() + 18
-        )
+        self.setFixedHeight(self.number.sizeHint().height() + self.caption.sizeHint().height() + 18)
 
     def set_count(self, count: int) -> None:
         self.count = count
@@ -312,21 +309,21 @@ class CaseloadPage(QWidget):
         self.empty.setVisible(shown == 0)
 
     def _size_columns(self) -> None:
+        # From the font, not from the contents: sizing to contents would read every row.
         metrics = self.fontMetrics()
+        header = self.view.horizontalHeader()
         widths = {
-            0: "Nguyễn Văn Anh-Thư Long",
-            1: "Grade ",
-            2: "Ms. Okonkwo-Smith",
-            3: "Transition review: entering grade 9 due 2026-09-30",
-            4: "Last review ",
+            0: "Abdirahman Aden-Warsame",
+            1: "Grade",
+            2: "Marcus Oyelaran",
+            3: "Transition review overdue since Sep 30, 2026",
+            4: "Sep 30, 2026",
             5: "Open goals",
             6: "Overdue steps",
-            7: "Sep 30, 2026 ",
+            7: "Sep 30, 2026",
         }
         for column, sample in widths.items():
-            self.view.horizontalHeader().resizeSection(
-                column, metrics.horizontalAdvance(sample) + 24
-            )
+            header.resizeSection(column, metrics.horizontalAdvance(sample) + 18)
 
     # Opening a student ------------------------------------------------------------------------
     def _activated(self, index: QModelIndex) -> None:

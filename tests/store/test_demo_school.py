@@ -23,20 +23,24 @@ from ilp_desktop.demo_school import (
 from ilp_desktop.domain.courses import DEFAULT_RULES
 from ilp_desktop.domain.demo_careers import generate_shortlists
 from ilp_desktop.domain.demo_plans import DemoPlan, generate_plans
+from ilp_desktop.domain.demo_reviews import DemoSession, generate_history
 from ilp_desktop.domain.demo_self_exploration import generate_self_exploration
 from ilp_desktop.domain.demo_students import generate_students
+from ilp_desktop.domain.school_year import DEFAULT_CALENDAR
 from ilp_desktop.domain.self_exploration import (
     SelfExplorationProfile,
     validate_activity,
     validate_profile_item,
     validate_support,
 )
+from ilp_desktop.domain.snapshots import read_snapshot
 from ilp_desktop.domain.students import Guardian, Student, validate_student
 from ilp_desktop.store.courses import CourseStore
 from ilp_desktop.store.db import Store, open_store
 from ilp_desktop.store.plans import PlanStore
 from ilp_desktop.store.postsecondary import PostsecondaryStore
 from ilp_desktop.store.self_exploration import SelfExplorationStore
+from ilp_desktop.store.sessions import SessionStore
 from ilp_desktop.store.settings import SettingsStore
 from ilp_desktop.store.students import StudentStore
 
@@ -438,3 +442,137 @@ def test_a_catalog_that_does_not_fit_the_rules_is_refused_clearly(store: Store) 
 
     assert "Fine arts" in str(refused.value) and "Nothing was changed" in str(refused.value)
     assert _dump(store) == before
+
+
+# --- Reviews and sessions -----------------------------------------------------------------------
+
+REVIEW_TABLES = ("sessions", "acknowledgements", "snapshots")
+
+
+def _generated_history(count: int, seed: int) -> dict[str, tuple[DemoPlan, list[DemoSession]]]:
+    """The plans and sessions the demo makes for these students, by SIS id, made again from
+    the seed."""
+    roster = generate_students(count, seed, load_names())
+    inventory, checklists = load_self_exploration_data()
+    profiles = list(generate_self_exploration(roster, seed, inventory, checklists))
+    shortlists = list(
+        generate_shortlists(profiles, bundled.starter_library().careers, inventory, seed)
+    )
+    catalog = load_course_catalog(DEFAULT_RULES)
+    plans = generate_plans(roster, profiles, shortlists, catalog, DEFAULT_RULES, seed, TODAY)
+    history = generate_history(
+        roster,
+        plans,
+        profiles,
+        shortlists,
+        DEFAULT_CALENDAR,
+        seed,
+        TODAY,
+        inventory=inventory,
+        checklists=checklists,
+    )
+    return {s.sis_id: (plan, items) for s, plan, items in zip(roster, plans, history, strict=True)}
+
+
+def test_demo_students_get_reviews_sessions_and_snapshots(store: Store) -> None:
+    build_demo_school(store, students=60, seed=5, today=TODAY)
+
+    for table in REVIEW_TABLES:
+        assert _count(store, table) > 0, table
+    conn = store.conn
+    # Each review has one snapshot, taken the day it was held; other sessions have none.
+    per_session = conn.execute(
+        "SELECT se.review, count(sn.id), coalesce(min(sn.taken_at = se.held_on), 1) "
+        "FROM sessions se LEFT JOIN snapshots sn ON sn.session_id = se.id GROUP BY se.id"
+    ).fetchall()
+    assert {(bool(review), count, same) for review, count, same in per_session} == {
+        (True, 1, 1),
+        (False, 0, 1),
+    }
+    assert conn.execute("SELECT max(held_on) FROM sessions").fetchone()[0] <= TODAY.isoformat()
+    # Some steps were agreed at a session, each at one of its own student's held the day the
+    # step was set; the others were not.
+    agreed = conn.execute(
+        "SELECT st.created_on = se.held_on AND st.student_id = se.student_id "
+        "FROM action_steps st JOIN sessions se ON se.id = st.session_id"
+    ).fetchall()
+    assert agreed and all(ok for (ok,) in agreed)
+    assert conn.execute("SELECT count(*) FROM action_steps WHERE session_id IS NULL").fetchone()[0]
+
+    # What the store reads back is what the generator made.
+    expected = _generated_history(60, 5)
+    sessions = SessionStore(store)
+    plans = PlanStore(store)
+    compared = 0
+    for student in StudentStore(store).all():
+        assert student.id is not None
+        plan, made = expected[student.sis_id]
+        stored = list(reversed(sessions.sessions(student.id)))  # newest first in the store
+        assert [s.held_on for s in stored] == [i.session.held_on for i in made]
+        steps = plans.records(student.id).all_steps()
+        made_steps = [*(s for g in plan.goals for s in g.steps), *plan.plan_steps]
+        for session, item in zip(stored, made, strict=True):
+            bare = dataclasses.replace(
+                session,
+                id=None,
+                student_id=None,
+                acknowledgements=tuple(
+                    dataclasses.replace(a, id=None, session_id=None)
+                    for a in session.acknowledgements
+                ),
+            )
+            assert bare == item.session
+            assert session.id is not None
+            snapshot = sessions.review_snapshot(session.id)
+            if item.snapshot is None:
+                assert snapshot is None
+            else:
+                assert snapshot == read_snapshot(item.snapshot)
+            assert sorted(s.what for s in steps if s.session_id == session.id) == sorted(
+                made_steps[i].what for i in item.step_indexes
+            )
+            compared += 1
+        held = sessions.held_reviews(student.id)
+        assert len(held) == sum(1 for i in made if i.session.review)
+        last = sessions.last_review(student.id)
+        assert (last is None) == (not held)
+    assert compared > 4 * 60
+
+
+def test_rebuilding_a_demo_replaces_its_sessions(store: Store) -> None:
+    build_demo_school(store, students=40, seed=1, today=TODAY)
+    first = {table: _count(store, table) for table in REVIEW_TABLES}
+
+    build_demo_school(store, students=20, seed=2, today=TODAY)
+
+    assert {table: _count(store, table) for table in REVIEW_TABLES} != first
+    for table, parent, column in (
+        ("sessions", "students", "student_id"),
+        ("snapshots", "sessions", "session_id"),
+        ("acknowledgements", "sessions", "session_id"),
+    ):
+        orphans = store.conn.execute(
+            f"SELECT count(*) FROM {table} WHERE {column} NOT IN (SELECT id FROM {parent})"
+        ).fetchone()[0]
+        assert orphans == 0, table
+
+
+def test_cancel_after_the_sessions_are_written_leaves_the_earlier_demo(store: Store) -> None:
+    build_demo_school(store, students=30, seed=3, today=TODAY)
+    before = _dump(store)
+    sessions_before = _count(store, "sessions")
+    checks = 0
+
+    def cancel_at_the_last_look() -> bool:
+        nonlocal checks
+        checks += 1
+        return checks > 1  # one look before starting, one before the commit
+
+    with pytest.raises(DemoCancelled):
+        build_demo_school(
+            store, students=60, seed=4, today=TODAY, is_cancelled=cancel_at_the_last_look
+        )
+
+    assert checks == 2
+    assert _dump(store) == before
+    assert _count(store, "sessions") == sessions_before > 0

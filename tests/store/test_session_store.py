@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 
@@ -13,8 +14,10 @@ from ilp_desktop.domain.plans import ActionStep, Baseline, Goal
 from ilp_desktop.domain.school_year import DEFAULT_CALENDAR
 from ilp_desktop.domain.sessions import Acknowledgement, Attendee, Session, agreed_last_time
 from ilp_desktop.domain.snapshots import what_changed
+from ilp_desktop.store import db as db_module
+from ilp_desktop.store import migrations
 from ilp_desktop.store.caseload import CaseloadStore
-from ilp_desktop.store.db import Store
+from ilp_desktop.store.db import Store, open_store
 from ilp_desktop.store.plans import PlanStore
 from ilp_desktop.store.sessions import SessionStore
 from ilp_desktop.store.students import StudentStore
@@ -223,3 +226,35 @@ def test_caseload_facts_and_counts(store: Store, students: StudentStore) -> None
     reviewed_line = next(line for line in lines if line.startswith("100001,"))
     assert ",2026-27," in reviewed_line and ",yes,2026-10-15," in reviewed_line
     assert json.dumps(text)  # plain text, no stray objects
+
+
+def test_a_database_at_0004_keeps_its_steps_when_migrated(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path, backups = tmp_path / "old.sqlite", tmp_path / "backups"
+    with monkeypatch.context() as patch:  # the app as it was before reviews and sessions
+        older = migrations.STEPS[: migrations.KNOWN_NAMES.index("0004_planning") + 1]
+        patch.setattr(migrations, "STEPS", older)
+        patch.setattr(db_module, "KNOWN_NAMES", tuple(name for name, _ in older))
+        old = open_store(path, backups)
+        sid = StudentStore(old).add(make_student(1)).id
+        old.conn.execute(
+            "INSERT INTO action_steps (student_id, kind, what, role, created_on, updated_on) "
+            "VALUES (?, 'application', 'Apply to the community college', 'student', 'x', 'x')",
+            [sid],
+        )
+        old.conn.commit()
+        old.close()
+
+    store = open_store(path, backups)
+    try:
+        applied = [r[0] for r in store.conn.execute("SELECT name FROM _sqlite_migrations")]
+        assert applied[-1] == "0005_reviews"
+        records = PlanStore(store).records(sid)
+        assert [(s.what, s.general, s.session_id) for s in records.plan_steps] == [
+            ("Apply to the community college", False, None)
+        ]
+        assert SessionStore(store).sessions(sid) == []
+    finally:
+        store.close()
+    assert any(backups.rglob("*")), "the older database was backed up before migrating"
