@@ -577,6 +577,10 @@ def _table(model: StepsModel, parent: QWidget) -> QTableView:
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     header.setSectionResizeMode(model.column_of("What"), QHeaderView.ResizeMode.Stretch)
+    # Who is often long ("Parent or guardian (name)"): a fixed share, the whole text on hover.
+    who = model.column_of("Who")
+    header.setSectionResizeMode(who, QHeaderView.ResizeMode.Interactive)
+    header.resizeSection(who, view.fontMetrics().horizontalAdvance("Parent or guardian (Ingeborg)"))
     rows = view.fontMetrics().height() + 8
     view.verticalHeader().setDefaultSectionSize(rows)
     view.setMinimumHeight(rows * 4 + 6)
