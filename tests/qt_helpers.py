@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 
 def type_text(widget: QWidget, text: str) -> None:
@@ -35,3 +35,17 @@ def in_dialog(kind: type, fill: Callable[[Any], None]) -> list[Any]:
 
     QTimer.singleShot(0, run)
     return seen
+
+
+def fill_on_exec(monkeypatch: Any, dialog_class: type, fill: Callable[[Any], None]) -> list[Any]:
+    """Make ``dialog_class.exec`` fill the form like a counselor and press Save (its
+    ``try_save``); returns the dialogs shown, for checking."""
+    shown: list[Any] = []
+
+    def exec_(dialog: Any) -> int:
+        shown.append(dialog)
+        fill(dialog)
+        return QDialog.DialogCode.Accepted if dialog.try_save() else QDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(dialog_class, "exec", exec_)
+    return shown

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -107,8 +108,14 @@ def final_year_purpose(final_grade: str) -> str:
 
 def checkpoints_for_year(grade: str, year: int, cal: SchoolCalendar) -> list[Checkpoint]:
     """The checkpoints of school year ``year`` for a student in ``grade``, in date order."""
+    return list(_checkpoints_for_year(grade, year, cal))
+
+
+# The caseload asks for the same few (grade, year) pairs for every student of a school.
+@functools.lru_cache(maxsize=256)
+def _checkpoints_for_year(grade: str, year: int, cal: SchoolCalendar) -> tuple[Checkpoint, ...]:
     if grade not in _SCHOOL_GRADES:
-        return []
+        return ()
     starts = cal.starts(year)
     found = [
         Checkpoint(year, "fall", grade, starts, cal.date_in(year, cal.fall_due), "Fall checkpoint"),
@@ -129,7 +136,7 @@ def checkpoints_for_year(grade: str, year: int, cal: SchoolCalendar) -> list[Che
     elif grade in _ENTERING:
         due = cal.date_in(year, cal.transition_due)
         found.append(Checkpoint(year, "transition", grade, starts, due, f"Entering grade {grade}"))
-    return sorted(found, key=_date_order)
+    return tuple(sorted(found, key=_date_order))
 
 
 def schedule(

@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ilp_desktop.domain.plans import ActionStep, Baseline, Goal
 from ilp_desktop.gui.dialogs.baseline_dialog import BaselineDialog
@@ -19,24 +19,9 @@ from ilp_desktop.gui.planning.who_does_what import OVERDUE
 from ilp_desktop.gui.tabs.planning import PlanningTab
 from ilp_desktop.store.plans import PlanStore
 
-from qt_helpers import type_text
+from qt_helpers import fill_on_exec, type_text
 
 TODAY = dt.date(2026, 11, 22)
-
-
-def _fill_on_exec(
-    monkeypatch: pytest.MonkeyPatch, dialog_class: type, fill: Callable[[Any], None]
-) -> list[Any]:
-    """Make ``dialog_class.exec`` fill the form like a counselor and press Save."""
-    shown: list[Any] = []
-
-    def exec_(dialog: Any) -> int:
-        shown.append(dialog)
-        fill(dialog)
-        return QDialog.DialogCode.Accepted if dialog.try_save() else QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(dialog_class, "exec", exec_)
-    return shown
 
 
 @pytest.fixture
@@ -77,7 +62,7 @@ def test_adding_a_vague_goal_saves_it_and_shows_gentle_hints(
         type_text(dialog.statement, "Do better")
         seen_hints.append(dialog.hints.text() if dialog.hints.isVisibleTo(dialog) else "")
 
-    _fill_on_exec(monkeypatch, GoalDialog, fill)
+    fill_on_exec(monkeypatch, GoalDialog, fill)
     tab.goals.add_button.click()
 
     goals = PlanStore(window.store).records(1).goals
@@ -205,7 +190,7 @@ def test_baselines_feed_the_trend_tiles(
         dialog.gpa.setText("2,9")  # a comma, as some keyboards type it
         dialog.attendance.setText("95 %")
 
-    _fill_on_exec(monkeypatch, BaselineDialog, fill)
+    fill_on_exec(monkeypatch, BaselineDialog, fill)
     tab.performance.baselines.add_button.click()
 
     saved = plans.records(1).baselines
@@ -226,7 +211,7 @@ def test_a_bad_baseline_is_refused_in_the_dialog_and_nothing_is_saved(
     planning: tuple[MainWindow, PlanningTab], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     window, tab = planning
-    dialogs = _fill_on_exec(
+    dialogs = fill_on_exec(
         monkeypatch, BaselineDialog, lambda d: (d.gpa.setText("7"), d.attendance.setText("abc"))
     )
     tab.performance.baselines.add_button.click()

@@ -26,24 +26,10 @@ from ilp_desktop.store.sessions import SessionStore
 from ilp_desktop.store.students import StudentStore
 
 from helpers import make_student
+from qt_helpers import fill_on_exec
 
 TODAY = dt.date(2026, 11, 22)
 MakeWindow = Callable[[Path], MainWindow]
-
-
-def _on_exec(
-    monkeypatch: pytest.MonkeyPatch, dialog_class: type, fill: Callable[[Any], None]
-) -> list[Any]:
-    """Make ``dialog_class.exec`` fill the form like a counselor and press Save."""
-    shown: list[Any] = []
-
-    def exec_(dialog: Any) -> int:
-        shown.append(dialog)
-        fill(dialog)
-        return QDialog.DialogCode.Accepted if dialog.try_save() else QDialog.DialogCode.Rejected
-
-    monkeypatch.setattr(dialog_class, "exec", exec_)
-    return shown
 
 
 @pytest.fixture
@@ -84,7 +70,7 @@ def test_holding_a_review_saves_session_steps_acknowledgement_and_snapshot(
     assert any("Transition review" in c and "Overdue" in c for c in cards)  # grade 9
 
     step_fill = _add_step("Go to math tutoring on Tuesdays", goal_index=1)
-    _on_exec(monkeypatch, NextStepDialog, step_fill)
+    fill_on_exec(monkeypatch, NextStepDialog, step_fill)
 
     def fill(dialog: SessionDialog) -> None:
         assert dialog.is_review.isChecked() and dialog.ack_box.isVisibleTo(dialog)
@@ -98,7 +84,7 @@ def test_holding_a_review_saves_session_steps_acknowledgement_and_snapshot(
         dialog.ack_guardian.setChecked(True)
         dialog.ack_paper.setChecked(True)
 
-    shown = _on_exec(monkeypatch, SessionDialog, fill)
+    shown = fill_on_exec(monkeypatch, SessionDialog, fill)
     tab.hold_button.click()
     assert shown and shown[0].result() == QDialog.DialogCode.Accepted
 
@@ -163,7 +149,7 @@ def test_last_time_we_agreed_comes_first_and_marks_steps_done(
         seen["after"] = dialog.last_model.record(0).status
         dialog.notes.setPlainText("Checked in.")
 
-    _on_exec(monkeypatch, SessionDialog, fill)
+    fill_on_exec(monkeypatch, SessionDialog, fill)
     tab.session_button.click()
 
     assert seen["before"] == [
@@ -211,7 +197,7 @@ def test_a_session_with_nobody_ticked_is_refused(
         dialog.attend_student.setChecked(False)
         dialog.attend_counselor.setChecked(False)
 
-    shown = _on_exec(monkeypatch, SessionDialog, fill)
+    shown = fill_on_exec(monkeypatch, SessionDialog, fill)
     tab.session_button.click()
     assert shown[0].result() != QDialog.DialogCode.Accepted
     assert "Tick who took part" in shown[0].who_error.text()
