@@ -60,3 +60,9 @@ def search_tokens(query: str) -> list[str]:
 def matches(tokens: list[str], key: str) -> bool:
     """True when every token occurs somewhere in the folded ``key``."""
     return all(token in key for token in tokens)
+
+
+def shortened(text: str, limit: int) -> str:
+    """``text`` on one line, cut at a word boundary with "…" when longer than ``limit``."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

@@ -35,3 +35,10 @@ def test_fold_normalises_spacing_and_case() -> None:
     assert fold("  Ana   María\tPEÑA ") == "ana maria pena"
     assert search_tokens("   ") == []
     assert matches([], "anything")
+
+
+def test_shortened_cuts_at_a_word_and_keeps_short_text() -> None:
+    from ilp_desktop.domain.text import shortened
+
+    assert shortened("Raise  my\nmath grade", 40) == "Raise my math grade"
+    assert shortened("Raise my math grade to a B by June", 20) == "Raise my math grade…"

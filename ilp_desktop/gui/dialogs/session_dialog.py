@@ -47,6 +47,7 @@ from ...domain.sessions import (
     validate_session,
 )
 from ...domain.students import Student
+from ...domain.text import shortened
 from ...store.errors import StoreError
 from ..look import error_label, heading, show_error
 from ..models.profile_models import long_date
@@ -102,8 +103,7 @@ class NextStepDialog(StepDialog):
 
 
 def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+    return shortened(text, limit)
 
 
 class SessionDialog(QDialog):

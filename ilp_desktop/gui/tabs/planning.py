@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ... import bundled
 from ...domain.students import Student
+from ...domain.text import shortened
 from ...store.db import Store
 from ...store.plans import PlanRecords, PlanStore
 from ...store.postsecondary import PostsecondaryStore
@@ -38,8 +39,7 @@ PART_LENGTH = 60  # how much of a goal's statement names it in "who does what"
 
 
 def _short(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= PART_LENGTH else text[: PART_LENGTH - 1].rsplit(" ", 1)[0] + "…"
+    return shortened(text, PART_LENGTH)
 
 
 class PlanningTab(QWidget):
