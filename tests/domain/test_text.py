@@ -41,4 +41,4 @@ def test_shortened_cuts_at_a_word_and_keeps_short_text() -> None:
     from ilp_desktop.domain.text import shortened
 
     assert shortened("Raise  my\nmath grade", 40) == "Raise my math grade"
-    assert shortened("Raise my math grade to a B by June", 20) == "Raise my math grade…"
+    assert shortened("Raise my math grade to a B by June", 21) == "Raise my math grade…"
