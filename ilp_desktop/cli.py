@@ -60,7 +60,42 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="CSV",
         help="O*NET OnLine's career clusters export (All_Career_Clusters.csv)",
     )
+    handout = commands.add_parser(
+        "handout",
+        help="write one student's conference handout as a PDF",
+        description="Write the conference handout for one student: their plan on one or two "
+        "pages for the family, in English or Spanish (the family's language by default).",
+    )
+    handout.add_argument("--db", type=Path, required=True, dest="handout_db", metavar="PATH")
+    handout.add_argument("--student", required=True, metavar="SIS_ID", help="the student's SIS id")
+    handout.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    handout.add_argument("--lang", choices=("en", "es"), help="default: the family's language")
+    handout.add_argument("--large-print", action="store_true", help="body text 14 pt")
+    batch = commands.add_parser(
+        "handouts",
+        help="write the handouts of many students into one PDF (a conference day)",
+        description="Write the conference handouts of every student on the roster (or of one "
+        "grade) into one PDF, in roster order, each starting on a new page.",
+    )
+    batch.add_argument("--db", type=Path, required=True, dest="handouts_db", metavar="PATH")
+    batch.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    batch.add_argument("--grade", metavar="G", help="only students in this grade (K, 1-12, PS)")
+    batch.add_argument("--lang", choices=("en", "es"), help="default: each family's language")
+    batch.add_argument("--large-print", action="store_true", help="body text 14 pt")
+    batch.add_argument(
+        "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1)"
+    )
     return parser
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 64:
+        raise argparse.ArgumentTypeError("give a number of worker processes from 1 to 64")
+    return value
 
 
 def _positive(text: str) -> int:
@@ -99,6 +134,12 @@ def _main(argv: Sequence[str] | None) -> int:
     if args.command == "import-onet":
         gc.enable()
         return _run_refusable(lambda: _import_onet(args, dirs))
+    if args.command in ("handout", "handouts"):
+        gc.enable()
+        from .cli_handouts import run_handout, run_handouts
+
+        command = run_handout if args.command == "handout" else run_handouts
+        return _run_refusable(lambda: command(args, dirs))
     from .app import run_gui
 
     return run_gui(args.db or dirs.default_db, dirs, exit_when_ready=args.exit_when_ready)

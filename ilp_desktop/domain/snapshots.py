@@ -61,6 +61,28 @@ CATEGORY_LABELS: dict[str, str] = {
 }
 
 
+CHANGE_KEYS: tuple[str, ...] = (
+    "goal_added",
+    "goal_completed",
+    "goal_dropped",
+    "goal_status",
+    "goal_updated",
+    "goal_removed",
+    "step_done",
+    "step_added",
+    "career_added",
+    "career_removed",
+    "interest_taken",
+    "interest_changed",
+    "interest_again",
+    "figures",
+    "assessment",
+    "pathway",
+    "target_added",
+    "target_removed",
+)
+
+
 class SnapshotError(ValueError):
     """A stored snapshot that cannot be read; the message is for the counselor."""
 
@@ -72,6 +94,12 @@ class Change:
     category: str  # one of CHANGE_CATEGORIES
     text: str
     detail: str = ""
+    # For readers in another language (the family handout): what kind of change it is (one of
+    # CHANGE_KEYS), the user's text it is about (a goal's statement, a career's title) as typed,
+    # and for a status or pathway its new value's key.
+    key: str = ""
+    subject: str = ""
+    value: str = ""
 
 
 # --- Taking a snapshot ----------------------------------------------------------------------------
@@ -439,7 +467,16 @@ def _goal_changes(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> 
         facts = [_goal_status(goal["status"])]
         if goal["target_date"]:
             facts.append(f"target date {goal['target_date']}")
-        changes.append(Change("goals_added", f"Goal added: {_goal_line(goal)}", ", ".join(facts)))
+        changes.append(
+            Change(
+                "goals_added",
+                f"Goal added: {_goal_line(goal)}",
+                ", ".join(facts),
+                key="goal_added",
+                subject=goal["statement"],
+                value=goal["status"],
+            )
+        )
     for old, new in pairs:
         changes.extend(_one_goal_changes(old, new))
     for goal in removed:
@@ -448,6 +485,8 @@ def _goal_changes(before: list[dict[str, Any]], after: list[dict[str, Any]]) -> 
                 "goals_removed",
                 f"Goal removed: {_goal_line(goal)}",
                 f"It was {_goal_status(goal['status']).lower()}",
+                key="goal_removed",
+                subject=goal["statement"],
             )
         )
     return changes
@@ -457,18 +496,35 @@ def _one_goal_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Ch
     changes = []
     line = _goal_line(new)
     status = f"{_goal_status(old['status'])} → {_goal_status(new['status'])}"
+    about = {"subject": new["statement"], "value": new["status"]}
     if old["status"] != new["status"]:
         if new["status"] == "done":
-            changes.append(Change("goals_completed", f"Goal completed: {line}", status))
+            changes.append(
+                Change(
+                    "goals_completed", f"Goal completed: {line}", status, "goal_completed", **about
+                )
+            )
         elif new["status"] == "dropped":
             reason = _squash(new["dropped_reason"])
             detail = f"{status}: {new['dropped_reason']}" if reason else status
-            changes.append(Change("goals_changed", f"Goal dropped: {line}", detail))
+            changes.append(
+                Change("goals_changed", f"Goal dropped: {line}", detail, "goal_dropped", **about)
+            )
         else:
-            changes.append(Change("goals_changed", f"Goal status changed: {line}", status))
+            changes.append(
+                Change(
+                    "goals_changed", f"Goal status changed: {line}", status, "goal_status", **about
+                )
+            )
     if _squash(old["statement"]) != _squash(new["statement"]):
         changes.append(
-            Change("goals_changed", f"Goal reworded: {line}", f"It was: {old['statement']}")
+            Change(
+                "goals_changed",
+                f"Goal reworded: {line}",
+                f"It was: {old['statement']}",
+                "goal_updated",
+                **about,
+            )
         )
     if old["area"] != new["area"]:
         changes.append(
@@ -476,6 +532,8 @@ def _one_goal_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Ch
                 "goals_changed",
                 f"Goal moved to another area: {line}",
                 f"{_area(old)} → {_area(new)}",
+                "goal_updated",
+                **about,
             )
         )
     if _squash(old["measure"]) != _squash(new["measure"]):
@@ -484,6 +542,8 @@ def _one_goal_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Ch
                 "goals_changed",
                 f"Goal measure changed: {line}",
                 f"{old['measure'] or 'No measure'} → {new['measure'] or 'No measure'}",
+                "goal_updated",
+                **about,
             )
         )
     if old["target_date"] != new["target_date"]:
@@ -493,6 +553,8 @@ def _one_goal_changes(old: Mapping[str, Any], new: Mapping[str, Any]) -> list[Ch
                 f"Goal target date changed: {line}",
                 f"{old['target_date'] or 'No target date'} → "
                 f"{new['target_date'] or 'No target date'}",
+                "goal_updated",
+                **about,
             )
         )
     return changes
@@ -553,6 +615,9 @@ def _step_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[C
                 "steps_added",
                 f"Step added: {step['what']} — {', '.join(filter(None, facts))}",
                 detail,
+                "step_added",
+                step["what"],
+                step["role"],
             )
         )
     return done + new
@@ -564,7 +629,12 @@ def _step_done(step: Mapping[str, Any], goal: Mapping[str, Any] | None, note: st
     if note:
         detail += f"; {note}"
     return Change(
-        "steps_done", f"Step done: {step['what']} — {', '.join(filter(None, facts))}", detail
+        "steps_done",
+        f"Step done: {step['what']} — {', '.join(filter(None, facts))}",
+        detail,
+        "step_done",
+        step["what"],
+        step["role"],
     )
 
 
@@ -577,12 +647,22 @@ def _shortlist_changes(before: list[dict[str, Any]], after: list[dict[str, Any]]
     new_codes = {e["code"] for e in after}
     return [
         *(
-            Change("shortlist", f"Career added to the shortlist: {_career_line(e)}")
+            Change(
+                "shortlist",
+                f"Career added to the shortlist: {_career_line(e)}",
+                key="career_added",
+                subject=e["title"] or e["code"],
+            )
             for e in after
             if e["code"] not in old_codes
         ),
         *(
-            Change("shortlist", f"Career taken off the shortlist: {_career_line(e)}")
+            Change(
+                "shortlist",
+                f"Career taken off the shortlist: {_career_line(e)}",
+                key="career_removed",
+                subject=e["title"] or e["code"],
+            )
             for e in before
             if e["code"] not in new_codes
         ),
@@ -597,11 +677,29 @@ def _interest_changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> li
     code = after["code"] or "no clear code"
     taken = f"Taken {after['taken_on']}" if after["taken_on"] else ""
     if not before["code"] and not before["taken_on"]:
-        return [Change("interest", f"Interest inventory taken: {code}", taken)]
+        return [
+            Change("interest", f"Interest inventory taken: {code}", taken, "interest_taken", code)
+        ]
     if before["code"] != after["code"]:
         old = before["code"] or "no clear code"
-        return [Change("interest", f"Interest code changed: {old} → {code}", taken)]
-    return [Change("interest", f"Interest inventory taken again: still {code}", taken)]
+        return [
+            Change(
+                "interest",
+                f"Interest code changed: {old} → {code}",
+                taken,
+                "interest_changed",
+                code,
+            )
+        ]
+    return [
+        Change(
+            "interest",
+            f"Interest inventory taken again: still {code}",
+            taken,
+            "interest_again",
+            code,
+        )
+    ]
 
 
 def plain_number(value: float) -> str:
@@ -631,7 +729,7 @@ def _baseline_changes(before: list[dict[str, Any]], after: list[dict[str, Any]])
         text = f"New figures as of {b['as_of']}"
         if figures:
             text += f": {', '.join(figures)}"
-        changes.append(Change("baselines", text, b["note"]))
+        changes.append(Change("baselines", text, b["note"], "figures", b["as_of"]))
     return changes
 
 
@@ -649,7 +747,7 @@ def _assessment_changes(before: list[dict[str, Any]], after: list[dict[str, Any]
         text = f"{a['name']} ({a['taken_on']})"
         if any(results):
             text += f": {', '.join(filter(None, results))}"
-        changes.append(Change("assessments", text, a["note"]))
+        changes.append(Change("assessments", text, a["note"], "assessment", a["name"]))
     return changes
 
 
@@ -663,7 +761,14 @@ def _postsecondary_changes(before: Mapping[str, Any], after: Mapping[str, Any]) 
     if before["pathway"] != after["pathway"]:
         old = PATHWAY_LABELS.get(before["pathway"], before["pathway"])
         new = PATHWAY_LABELS.get(after["pathway"], after["pathway"])
-        changes.append(Change("postsecondary", f"Pathway changed: {old} → {new}"))
+        changes.append(
+            Change(
+                "postsecondary",
+                f"Pathway changed: {old} → {new}",
+                key="pathway",
+                value=after["pathway"],
+            )
+        )
 
     def key(target: Mapping[str, Any]) -> tuple[str, str]:
         return (target["kind"], _fold(target["name"]))
@@ -671,12 +776,22 @@ def _postsecondary_changes(before: Mapping[str, Any], after: Mapping[str, Any]) 
     old_targets = {key(t) for t in before["targets"]}
     new_targets = {key(t) for t in after["targets"]}
     changes.extend(
-        Change("postsecondary", f"Target added: {_target_line(t)}")
+        Change(
+            "postsecondary",
+            f"Target added: {_target_line(t)}",
+            key="target_added",
+            subject=t["name"],
+        )
         for t in after["targets"]
         if key(t) not in old_targets
     )
     changes.extend(
-        Change("postsecondary", f"Target removed: {_target_line(t)}")
+        Change(
+            "postsecondary",
+            f"Target removed: {_target_line(t)}",
+            key="target_removed",
+            subject=t["name"],
+        )
         for t in before["targets"]
         if key(t) not in new_targets
     )

@@ -7,11 +7,8 @@ has "Page n of N" and a line for the counselor who keys the answers in.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
-import shutil
-import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
@@ -34,6 +31,7 @@ from reportlab.platypus import (
 )
 
 from .fonts import FontSet, load_fonts
+from .pdf_files import write_atomically
 
 LANGUAGES = ("en", "es")
 
@@ -427,29 +425,6 @@ def _render(
     return pages[0]
 
 
-def _write_atomically(target: Path, write: Callable[[BinaryIO], T]) -> T:
-    """Write ``target`` through a temporary file beside it, then swap it in with os.replace.
-
-    A failure part-way leaves no half file and an existing ``target`` as it was.
-    """
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            result = write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if target.exists():
-            shutil.copymode(target, temporary)  # keep the replaced file's permissions
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return result
-
-
 def build_answer_sheet(
     form: Mapping[str, Any],
     scale: Sequence[Mapping[str, Any]],
@@ -476,7 +451,7 @@ def build_answer_sheet(
         return _render(fonts, form, scale, lang, stream, pagesize)
 
     if isinstance(out, (str, os.PathLike)):
-        return _write_atomically(Path(out), write)
+        return write_atomically(Path(out), write)
     buffer = io.BytesIO()
     pages = write(buffer)
     out.write(buffer.getvalue())

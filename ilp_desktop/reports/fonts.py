@@ -13,9 +13,8 @@ never need it.
 ReportLab embeds TrueType outlines only: CFF-outline fonts (.otf, and .ttc collections such as
 Noto Sans CJK) are skipped with a log line, never a crash.
 
-Not done yet: Arabic (and Hebrew) print their letters but unjoined and left to right. Shaping needs
-arabic-reshaper + python-bidi applied to the text before split_runs (or ReportLab's optional
-uharfbuzz shaping); Indic and Myanmar scripts need shaping too.
+Arabic and Hebrew are reshaped and put in visual order first (see :mod:`.shaping`). Not done yet:
+Indic and Myanmar scripts, which need a full shaping engine (ReportLab's optional uharfbuzz).
 """
 
 from __future__ import annotations
@@ -36,6 +35,8 @@ from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from .shaping import has_rtl, visual
 
 if TYPE_CHECKING:
     from reportlab.pdfgen.canvas import Canvas
@@ -562,7 +563,13 @@ class FontSet:
         runs: list[tuple[str, str]] = []
         current = self.bold if bold else self.body
         chunk: list[str] = []
-        for char in unicodedata.normalize("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+        if has_rtl(text):
+            shaped = visual(text)
+            # Reshaped letters are presentation forms: keep them only if some font has them all.
+            if all(_is_space(c) or self._font_of(c, bold) is not None for c in shaped):
+                text = shaped
+        for char in text:
             sticky = _is_space(char) or unicodedata.category(char).startswith("M")
             if chunk and sticky and self._covers(current, char):
                 chunk.append(char)

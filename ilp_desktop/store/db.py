@@ -119,6 +119,28 @@ def open_store(
     return store
 
 
+def open_reader(path: Path | str, *, busy_timeout: float = BUSY_TIMEOUT_S) -> Store:
+    """A read-only connection to a database the app has already opened (and migrated).
+
+    For work beside the open window or in worker processes (handouts for a conference day):
+    it never writes, migrates or backs up, and reads alongside the window's writes (WAL).
+    """
+    path = Path(path).expanduser().absolute()
+    if not path.is_file():
+        raise errors.not_a_database(path, "does not exist")
+    _check_header(path)
+    try:
+        conn = sqlite3.connect(
+            f"{path.as_uri()}?mode=ro", uri=True, timeout=busy_timeout, check_same_thread=False
+        )
+        _check_contents(conn, path)
+        conn.execute("PRAGMA query_only = ON")
+    except sqlite3.Error as error:
+        mapped = errors.translate(error, path)
+        raise (mapped or errors.corrupt(path, str(error))) from error
+    return Store(path, conn)
+
+
 def _check_header(path: Path) -> None:
     try:
         with path.open("rb") as handle:
