@@ -41,7 +41,7 @@ from ..domain.handout import GROUPS, Handout, family_language
 from ..domain.interests import TYPES
 from ..domain.text import shortened
 from .charts import InterestChart
-from .fonts import FontSet, load_fonts
+from .fonts import BODY, FontSet, load_fonts
 from .handout_words import (
     AREAS,
     CHANGES,
@@ -334,7 +334,7 @@ class _Writer:
             widths = [logo.drawWidth + 8, self.width * 0.55 - logo.drawWidth - 8, self.width * 0.45]
         top = Table([cells], colWidths=widths)
         top.setStyle(
-            TableStyle(
+            _table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -469,7 +469,7 @@ class _Writer:
             ]
             table = Table(cells, colWidths=[self.width / len(figures)] * len(figures))
             table.setStyle(
-                TableStyle(
+                _table_style(
                     [
                         ("BACKGROUND", (0, 0), (-1, -1), SOFT),
                         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -538,7 +538,7 @@ class _Writer:
                 self.para(self.fill(steps), s.small),
             ]
             rows.append([left, right])
-        style = TableStyle(
+        style = _table_style(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -608,7 +608,7 @@ class _Writer:
             commands.append(("LINEABOVE", (0, start), (-1, start), 0.5, RULE))
             commands.append(("TOPPADDING", (0, start), (-1, start), 5))
         table = Table(rows, colWidths=[label, box, self.width - label - box - due_width, due_width])
-        table.setStyle(TableStyle(commands))
+        table.setStyle(_table_style(commands))
         return [*out, table]
 
     def bullet(self, markup: str) -> Paragraph:
@@ -682,7 +682,7 @@ class _Writer:
             rowHeights=[s.sizes.body * 2.6, None, None],
         )
         table.setStyle(
-            TableStyle(
+            _table_style(
                 [
                     ("VALIGN", (0, 0), (-1, -1), "TOP"),
                     ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -736,6 +736,12 @@ class _Box(Flowable):
         self.canv.rect(0, 0, self.size, self.size, stroke=1, fill=0)
 
 
+def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
+    # A table draws its plain-string cells (even empty ones) in its own font, Helvetica unless
+    # told: name the body font so that Helvetica never enters the PDF.
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY), *commands])
+
+
 def _right(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-right", parent=style, alignment=2)
 
@@ -745,7 +751,7 @@ def _coloured(style: ParagraphStyle, colour: colors.Color) -> ParagraphStyle:
 
 
 def _plain_table(*, top: float = 0, bottom: float = 0, left_gap: float = 0) -> TableStyle:
-    return TableStyle(
+    return _table_style(
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
