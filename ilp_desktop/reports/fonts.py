@@ -442,6 +442,8 @@ class FontSet:
         self._faces: list[Face] = []
         self._pending = list(roles[1:])
         self._cache: dict[tuple[int, bool], str | None] = {}
+        self._letter_sets: dict[str, frozenset[str]] = {}
+        self._markup_cache: dict[tuple[str, bool], str] = {}
         body = self._load_role(roles[0], BODY, BOLD, needs="Aaé") if roles else None
         if body is None:
             raise NoUnicodeFontError()
@@ -547,6 +549,14 @@ class FontSet:
             self._cache[key] = found
         return self._cache[key]
 
+    def _letters(self, font: str) -> frozenset[str]:
+        letters = self._letter_sets.get(font)
+        if letters is None:
+            # Spaces count as drawable: the loop below keeps them with the run they are in.
+            letters = frozenset(map(chr, self._chars[font])) | {" "}
+            self._letter_sets[font] = letters
+        return letters
+
     def _covers(self, font: str, char: str) -> bool:
         return ord(char) in self._chars[font]
 
@@ -569,6 +579,9 @@ class FontSet:
             # Reshaped letters are presentation forms: keep them only if some font has them all.
             if all(_is_space(c) or self._font_of(c, bold) is not None for c in shaped):
                 text = shaped
+        # Most text is all in the body font: one set comparison instead of a loop per letter.
+        if set(text) <= self._letters(current):
+            return [(text, current)] if text else []
         for char in text:
             sticky = _is_space(char) or unicodedata.category(char).startswith("M")
             if chunk and sticky and self._covers(current, char):
@@ -628,12 +641,18 @@ class FontSet:
         Use it in a Paragraph whose style's ``fontName`` is :attr:`body` (or :attr:`bold` with
         ``bold=True``): ``<b>``, ``&`` and ``<`` in the text print as typed.
         """
-        base = self.bold if bold else self.body
-        parts = []
-        for run, font in self.split_runs(text, bold=bold):
-            piece = escape(run)
-            parts.append(piece if font == base else f'<font face="{font}">{piece}</font>')
-        return "".join(parts)
+        key = (text, bold)
+        found = self._markup_cache.get(key)
+        if found is None:
+            base = self.bold if bold else self.body
+            parts = []
+            for run, font in self.split_runs(text, bold=bold):
+                piece = escape(run)
+                parts.append(piece if font == base else f'<font face="{font}">{piece}</font>')
+            found = "".join(parts)
+            if len(self._markup_cache) < 20_000:  # labels repeat on every handout of a batch
+                self._markup_cache[key] = found
+        return found
 
     def string_width(self, text: str, size: float, *, bold: bool = False) -> float:
         """Width in points of ``text`` drawn with :meth:`draw_string`."""

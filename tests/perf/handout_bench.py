@@ -1,0 +1,111 @@
+"""Handout benchmark: 500 handouts of the demo school; prints a Markdown table.
+
+    python tests/perf/handout_bench.py [--students 500] [--runs 3]
+
+1. In one process, alternating in the same run: the app's handouts (`write_one_pdf`, from the
+   database to the finished file) against the floor (tests/perf/handout_floor.py: the same
+   pages drawn with bare ReportLab from the same data, read beforehand). Target: at most 1.5.
+2. The command line, `ilp-desktop handouts --jobs 1` against `--jobs 2`, whole commands timed,
+   alternating. Target: `--jobs 2` at least 1.8 times faster.
+Medians of ``--runs`` runs; the ratios of medians from one run are the figures that count.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import io
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from handout_floor import register, render_floor  # noqa: E402
+
+from ilp_desktop.handout_jobs import HandoutRequest, open_source, write_one_pdf  # noqa: E402
+from ilp_desktop.reports.fonts import load_fonts  # noqa: E402
+from ilp_desktop.store.db import open_reader  # noqa: E402
+
+FLOOR_TARGET = 1.5
+JOBS_TARGET = 1.8
+
+
+def _env(home: Path) -> dict[str, str]:
+    env = dict(os.environ)
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
+        env[var] = str(home / var.lower())
+    return env
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--students", type=int, default=500)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        home = Path(folder)
+        env = _env(home)
+        db = home / "demo.sqlite"
+        subprocess.run(
+            [sys.executable, "-m", "ilp_desktop", "demo", "--db", str(db), "--students",
+             str(args.students), "--seed", "2026"],
+            env=env, check=True, capture_output=True,
+        )  # fmt: skip
+        store = open_reader(db)
+        ids = [row[0] for row in store.conn.execute("SELECT id FROM students ORDER BY id")]
+        today = dt.date(2026, 11, 22)
+        source = open_source(store)
+        handouts = [source.handout(i, today) for i in ids]
+        store.close()
+        load_fonts()
+        register()
+        request = HandoutRequest(db, tuple(ids), today, lang="en")
+        ours, floor, pages = [], [], 0
+        for _run in range(args.runs):
+            start = time.perf_counter()
+            result = write_one_pdf(request, home / "ours.pdf")
+            ours.append(time.perf_counter() - start)
+            pages = sum(result.pages)
+            start = time.perf_counter()
+            render_floor(handouts, io.BytesIO())
+            floor.append(time.perf_counter() - start)
+        one, two = [], []
+        command = [sys.executable, "-m", "ilp_desktop", "handouts", "--db", str(db), "--lang", "en"]
+        for _run in range(args.runs):
+            for jobs, times in ((1, one), (2, two)):
+                start = time.perf_counter()
+                subprocess.run(
+                    [*command, "--out", str(home / f"j{jobs}.pdf"), "--jobs", str(jobs)],
+                    env=env, check=True, capture_output=True,
+                )  # fmt: skip
+                times.append(time.perf_counter() - start)
+    ours_m, floor_m = statistics.median(ours), statistics.median(floor)
+    one_m, two_m = statistics.median(one), statistics.median(two)
+    floor_ratio, speedup = ours_m / floor_m, one_m / two_m
+    n = len(ids)
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "NOT met"
+
+    print(f"| {n} handouts ({pages} pages), one process, median of {args.runs} | "
+          f"{ours_m:.2f} s |  |  |")  # fmt: skip
+    print(f"| bare ReportLab floor, same run | {floor_m:.2f} s |  |  |")
+    print(f"| handouts / floor | {floor_ratio:.2f} | at most {FLOOR_TARGET} | "
+          f"{verdict(floor_ratio <= FLOOR_TARGET)} |")  # fmt: skip
+    print(f"| `ilp-desktop handouts --jobs 1` | {one_m:.2f} s |  |  |")
+    print(f"| `ilp-desktop handouts --jobs 2` | {two_m:.2f} s |  |  |")
+    print(f"| speed-up with 2 jobs | {speedup:.2f} | at least {JOBS_TARGET} | "
+          f"{verdict(speedup >= JOBS_TARGET)} |")  # fmt: skip
+    print(f"runs: ours {[round(t, 2) for t in ours]}, floor {[round(t, 2) for t in floor]}, "
+          f"jobs1 {[round(t, 2) for t in one]}, jobs2 {[round(t, 2) for t in two]}")  # fmt: skip
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
