@@ -100,6 +100,7 @@ class MainWindow(QMainWindow):
         self.student_page.edit_requested.connect(self.edit_student)
         self.student_page.archive_requested.connect(self.archive_student)
         self.student_page.restore_requested.connect(self.restore_student)
+        self.student_page.handout_requested.connect(self.open_handout)
         self.student_page.tabs.currentChanged.connect(self._tab_changed)
 
         self._update_title()
@@ -151,8 +152,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("&Export compliance CSV…", self.export_compliance, "Ctrl+Shift+E")
         )
+        file_menu.addAction(self._action("Conference day &handouts…", self.conference_day_handouts))
         file_menu.addSeparator()
         file_menu.addAction(self._action("School &calendar…", self.edit_school_calendar))
+        file_menu.addAction(self._action("&School details for handouts…", self.edit_school_details))
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
@@ -166,6 +169,9 @@ class MainWindow(QMainWindow):
         self.archive_action = self._action("A&rchive", self._toggle_archived)
         for action in (self.find_action, self.add_action, self.edit_action, self.archive_action):
             student_menu.addAction(action)
+        student_menu.addSeparator()
+        self.handout_action = self._action("Conference &handout…", self.open_handout, "Ctrl+P")
+        student_menu.addAction(self.handout_action)
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self._action("&Where is my data?", self.show_data_locations))
@@ -192,6 +198,7 @@ class MainWindow(QMainWindow):
         student = self.current_student()
         self.edit_action.setEnabled(student is not None)
         self.archive_action.setEnabled(student is not None)
+        self.handout_action.setEnabled(student is not None)
         self.archive_action.setText("&Restore" if student and student.archived_at else "A&rchive")
 
     def current_student(self) -> Student | None:
@@ -306,6 +313,12 @@ class MainWindow(QMainWindow):
 
         export_compliance(self, self.store, self.dirs.data)
 
+    def conference_day_handouts(self) -> None:
+        from .dialogs.conference_day_dialog import show_conference_day
+
+        self.flush()  # the handouts are read from the database: what is being typed first
+        show_conference_day(self, self.store)
+
     def edit_school_calendar(self) -> None:
         from .dialogs.school_calendar_dialog import SchoolCalendarDialog
 
@@ -317,6 +330,24 @@ class MainWindow(QMainWindow):
             if self._reviews_tab is not None and self._reviews_tab.student is not None:
                 self._reviews_tab.reload()
         dialog.deleteLater()
+
+    def edit_school_details(self) -> None:
+        from .dialogs.school_details_dialog import SchoolDetailsDialog
+
+        dialog = SchoolDetailsDialog(self.store, self)
+        if dialog.exec() and dialog.saved is not None:
+            self.statusBar().showMessage("School details for handouts saved.", 4000)
+        dialog.deleteLater()
+
+    def open_handout(self) -> None:
+        """The current student's conference handout: preview, save as PDF, print."""
+        student = self.current_student()
+        if student is None:
+            return
+        from .dialogs.handout_dialog import show_handout
+
+        self.flush()  # the handout is read from the database: what is being typed first
+        show_handout(self, self.store, student)
 
     def import_onet(self) -> None:
         from .onet_import_flow import ask_and_import

@@ -30,6 +30,7 @@ class StudentPage(QWidget):
     edit_requested = Signal()
     archive_requested = Signal()
     restore_requested = Signal()
+    handout_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -40,6 +41,13 @@ class StudentPage(QWidget):
         self.iep_note = child(form, QLabel, "iepNote")
         self.edit_button = child(form, QPushButton, "editStudentButton")
         self.archive_button = child(form, QPushButton, "archiveStudentButton")
+        # The conference handout, first among the header's buttons (also Student ▸ Ctrl+P).
+        self.handout_button = QPushButton("Conference handout…", self)
+        self.handout_button.setObjectName("handoutButton")
+        self.handout_button.setToolTip(
+            "Preview, save or print the handout the family takes home (Ctrl+P)"
+        )
+        child(form, QHBoxLayout, "headerButtons").insertWidget(0, self.handout_button)
         self.tabs = child(form, QTabWidget, "mainTabs")
         heading(self.name_label, 1.6)
         for name in ("selfTitle", "careerTitle", "planningTitle", "reviewsTitle"):
@@ -50,6 +58,7 @@ class StudentPage(QWidget):
         for label in (self.name_label, self.details_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
         self.edit_button.clicked.connect(self.edit_requested)
+        self.handout_button.clicked.connect(self.handout_requested)
         self.archive_button.clicked.connect(self._archive_clicked)
         self.student: Student | None = None
 

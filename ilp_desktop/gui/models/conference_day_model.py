@@ -238,8 +238,10 @@ class ConferenceDayProxy(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_search(self, text: str) -> None:
-        self._tokens = search_tokens(text)
-        self.invalidateFilter()
+        tokens = search_tokens(text)
+        if tokens != self._tokens:
+            self._tokens = tokens
+            self.invalidate()  # invalidateFilter() is deprecated in this Qt
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         if not self._tokens:
