@@ -8,6 +8,7 @@ into one PDF (a conference day): each starts on a new page and numbers its own p
 
 from __future__ import annotations
 
+import functools
 import io
 import logging
 import os
@@ -96,7 +97,7 @@ class Sizes:
 
 
 REGULAR = Sizes(body=10, small=8.5, heading=12.5, name=19)
-LARGE = Sizes(body=14, small=12.5, heading=17, name=25)  # large print: body text 14 pt
+LARGE = Sizes(body=14, small=14, heading=17, name=25)  # large print: every text 14 pt or more
 
 
 class _Styles:
@@ -742,10 +743,12 @@ def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY), *commands])
 
 
+@functools.lru_cache(maxsize=64)
 def _right(style: ParagraphStyle) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-right", parent=style, alignment=2)
 
 
+@functools.lru_cache(maxsize=64)
 def _coloured(style: ParagraphStyle, colour: colors.Color) -> ParagraphStyle:
     return ParagraphStyle(f"{style.name}-{colour.hexval()}", parent=style, textColor=colour)
 
