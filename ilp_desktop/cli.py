@@ -146,11 +146,12 @@ def _main(argv: Sequence[str] | None) -> int:
 
 
 def _run_refusable(command) -> int:  # type: ignore[no-untyped-def]
+    from .reports.fonts import NoUnicodeFontError
     from .store.errors import StoreError
 
     try:
         return command()
-    except StoreError as error:
+    except (StoreError, NoUnicodeFontError) as error:
         print(f"ilp-desktop: {error}", file=sys.stderr)
         return EXIT_REFUSED
     except KeyboardInterrupt:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -16,7 +15,6 @@ from .domain.grades import GradeError, parse_grade
 from .paths import AppDirs
 
 if TYPE_CHECKING:
-    from .domain.handout import Handout
     from .domain.students import Student
     from .store.db import Store
 
@@ -54,34 +52,6 @@ def _warn_missing(missing: dict[str, set[str]]) -> None:
         )
 
 
-def missing_letters(handouts: Sequence[Handout]) -> dict[str, set[str]]:
-    """Letters no font here can draw, by student, in everything their handouts print."""
-    from .reports.fonts import load_fonts
-
-    fonts = load_fonts()
-    found: dict[str, set[str]] = {}
-    for handout in handouts:
-        chars = set().union(*(fonts.missing_glyphs(text) for text in handout.user_texts()))
-        if chars:
-            found[handout.student.display_name] = chars
-    return found
-
-
-def missing_in_names(students: Sequence[Student]) -> dict[str, set[str]]:
-    """Letters no font here can draw, by student, in their names (a quick check for many)."""
-    from .reports.fonts import load_fonts
-
-    fonts = load_fonts()
-    found: dict[str, set[str]] = {}
-    for s in students:
-        chars = set().union(
-            *(fonts.missing_glyphs(t) for t in (s.first_name, s.last_name, s.preferred_name))
-        )
-        if chars:
-            found[s.display_name] = chars
-    return found
-
-
 def run_handout(args: argparse.Namespace, dirs: AppDirs) -> int:
     import datetime as dt
 
@@ -102,6 +72,8 @@ def run_handout(args: argparse.Namespace, dirs: AppDirs) -> int:
     except (RefusedError, HandoutError) as error:
         print(f"ilp-desktop: {error}", file=sys.stderr)
         return EXIT_REFUSED
+    from .reports.missing_letters import missing_letters
+
     _warn_missing(missing_letters([handout]))
     try:
         pages = build_handout(handout, args.out, lang=args.lang, large_print=args.large_print)
@@ -117,6 +89,7 @@ def run_handouts(args: argparse.Namespace, dirs: AppDirs) -> int:
 
     from .handout_jobs import HandoutRequest, write_one_pdf
     from .store.db import open_reader
+    from .store.handouts import HandoutError
 
     try:
         _out_folder_ok(args.out)
@@ -138,6 +111,8 @@ def run_handouts(args: argparse.Namespace, dirs: AppDirs) -> int:
     except RefusedError as error:
         print(f"ilp-desktop: {error}", file=sys.stderr)
         return EXIT_REFUSED
+    from .reports.missing_letters import missing_in_names
+
     _warn_missing(missing_in_names(students))
     ids = tuple(s.id for s in students if s.id is not None)
     request = HandoutRequest(db, ids, dt.date.today(), lang=args.lang, large_print=args.large_print)
@@ -152,6 +127,9 @@ def run_handouts(args: argparse.Namespace, dirs: AppDirs) -> int:
 
     try:
         result = write_one_pdf(request, args.out, jobs=args.jobs, progress=progress)
+    except HandoutError as error:  # a student removed while the handouts were being made
+        print(f"ilp-desktop: {error} No handouts were written.", file=sys.stderr)
+        return EXIT_REFUSED
     except OSError as error:
         print(f"ilp-desktop: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
         return EXIT_REFUSED
@@ -163,10 +141,11 @@ def run_handouts(args: argparse.Namespace, dirs: AppDirs) -> int:
 
 def roster(store: Store, grade: str | None) -> list[Student]:
     """Students on the roster (archived ones left out), in roster order; one grade if given."""
+    from .domain.students import name_sort_key
     from .store.students import StudentStore
 
     students = [s for s in StudentStore(store).all() if not s.archived]
     if grade is not None:
         students = [s for s in students if s.grade == grade]
-    students.sort(key=lambda s: (s.sort_name.casefold(), s.sis_id))
+    students.sort(key=lambda s: (name_sort_key(s), s.sis_id))  # as the roster lists them
     return students

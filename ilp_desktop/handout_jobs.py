@@ -16,6 +16,7 @@ import multiprocessing
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import unicodedata
@@ -25,7 +26,8 @@ from pathlib import Path
 from typing import BinaryIO
 
 from . import bundled
-from .domain.handout import CareerFacts, Handout
+from .domain.handout import CareerFacts
+from .domain.students import Student
 from .reports.handout import HandoutCancelledError, render_handouts
 from .reports.pdf_files import write_atomically
 from .store.db import Store, open_reader
@@ -67,13 +69,25 @@ class BatchResult:
         return len(self.pages)
 
 
-def file_name(handout: Handout, lang: str | None) -> str:
+def file_name(student: Student, lang: str | None) -> str:
     """ "Bakke_Sigrid_1910956.pdf": last name, name called by, SIS id; safe on every system."""
-    s = handout.student
+    s = student
     parts = [s.last_name, s.preferred_name or s.first_name, s.sis_id]
     if lang:
         parts.append(lang)
     return "_".join(_safe(part) for part in parts if _safe(part)) + ".pdf"
+
+
+def file_names(students: Sequence[Student], lang: str | None) -> list[str]:
+    """One name per student, in order; two that would clash get "-2", "-3"."""
+    names: list[str] = []
+    for student in students:
+        name = file_name(student, lang)
+        stem, number = name[:-4], 2
+        while name in names:
+            name, number = f"{stem}-{number}.pdf", number + 1
+        names.append(name)
+    return names
 
 
 def _safe(text: str) -> str:
@@ -159,6 +173,11 @@ def _draw_run(args: tuple[HandoutRequest, tuple[int, ...], str]) -> tuple[str, l
     return name, pages
 
 
+def _quiet_worker() -> None:
+    # Ctrl+C reaches the whole process group: the parent stops the pool; workers keep quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _context() -> multiprocessing.context.BaseContext:
     # fork starts a worker in milliseconds with the fonts already loaded; elsewhere (Windows,
     # macOS) spawn is the only safe choice.
@@ -174,12 +193,13 @@ def _in_processes(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> BatchResult:
-    from pypdf import PdfWriter  # joining the runs; only needed here
+    from pypdf import PdfReader, PdfWriter  # joining the runs; only needed here
+    from pypdf.generic import NameObject
 
     runs = _runs(request.student_ids, jobs)
     total = len(request.student_ids)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".ilp-handouts-") as folder:
-        pool = _context().Pool(min(jobs, len(runs)))
+        pool = _context().Pool(min(jobs, len(runs)), initializer=_quiet_worker)
         try:
             files: list[str] = []
             pages: list[int] = []
@@ -203,6 +223,12 @@ def _in_processes(
             writer = PdfWriter()
             for name in files:
                 writer.append(name)
+            first = PdfReader(files[0])
+            if first.metadata:  # the runs' title, author and creator
+                writer.add_metadata(dict(first.metadata))
+            language = first.trailer["/Root"].get("/Lang")
+            if language is not None:
+                writer._root_object[NameObject("/Lang")] = language
             writer.write(stream)
 
         write_atomically(out, join)
@@ -212,17 +238,9 @@ def _in_processes(
 # --- One file per student -----------------------------------------------------------------------
 
 
-def existing_names(request: HandoutRequest, folder: Path) -> list[str]:
-    """File names this folder already holds that a run would replace."""
-    store = open_reader(request.db_path)
-    try:
-        source = open_source(store)
-        names = [
-            file_name(source.handout(i, request.today), request.lang) for i in request.student_ids
-        ]
-    finally:
-        store.close()
-    return [name for name in names if (folder / name).exists()]
+def existing_names(students: Sequence[Student], lang: str | None, folder: Path) -> list[str]:
+    """File names this folder already holds that a run for ``students`` would replace."""
+    return [name for name in file_names(students, lang) if (folder / name).exists()]
 
 
 def write_folder(
@@ -233,7 +251,9 @@ def write_folder(
     cancelled: Cancelled | None = None,
 ) -> BatchResult:
     """One PDF per student in ``folder``. Files are drawn in a hidden folder inside it and
-    moved in only when every one is done: a cancel or a failure leaves the folder as it was."""
+    moved in only when every one is done: a cancel or a failure while drawing leaves the folder
+    as it was (a file that cannot be replaced at the very end, say one open in a viewer on
+    Windows, stops the run with the earlier ones already in place)."""
     ids = request.student_ids
     if not ids:
         raise ValueError("There are no students to make handouts for.")
@@ -244,13 +264,7 @@ def write_folder(
     finally:
         store.close()
     result = BatchResult()
-    names: list[str] = []
-    for handout in handouts:  # two students with the same name and id part get a number
-        name = file_name(handout, request.lang)
-        stem, number = name[:-4], 2
-        while name in names:
-            name, number = f"{stem}-{number}.pdf", number + 1
-        names.append(name)
+    names = file_names([h.student for h in handouts], request.lang)
     work = Path(tempfile.mkdtemp(dir=folder, prefix=".ilp-handouts-"))
     try:
         for index, (handout, name) in enumerate(zip(handouts, names, strict=True)):

@@ -133,3 +133,19 @@ def test_a_name_no_font_can_draw_is_warned_about(
         assert "no font on this computer can draw" in err and "강하은" in err
     else:
         assert "no font" not in err
+
+
+def test_no_usable_font_is_a_message_not_a_traceback(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ilp_desktop.reports import fonts
+
+    monkeypatch.setattr(fonts, "discover_roles", lambda: [])
+    # Found once per process: look again, and find nothing (a failure is not remembered, so
+    # later tests find this computer's fonts again).
+    fonts.load_fonts.cache_clear()
+    out = tmp_path / "x.pdf"
+    assert main(["handout", "--db", str(db), "--student", "200001", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "No Unicode font was found" in err and "Traceback" not in err
+    assert not out.exists()

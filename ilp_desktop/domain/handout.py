@@ -24,7 +24,8 @@ _GROUP_OF_ROLE = {"student": "student", "guardian": "family"}
 
 PAPER_SIZES: tuple[str, ...] = ("letter", "a4")
 
-# Caps that keep a rich plan on two pages; what is left out is counted, never silently dropped.
+# Caps that keep a rich plan on two pages. Careers, goals, steps and changes left out are
+# counted on the handout ("and 3 more"); only the newest results and current supports show.
 MAX_CAREERS = 5
 MAX_GOALS = 6
 MAX_STEPS_PER_GROUP = 6
@@ -318,6 +319,8 @@ def family_changes(
     order = {key: index for index, key in enumerate(_FAMILY_CHANGES)}
     grouped: dict[tuple[str, str], list[str]] = {}
     for change in sorted((c for c in changes if c.key in order), key=lambda c: order[c.key]):
+        if change.key == "pathway" and change.value == "undecided":
+            continue  # "now thinking about: undecided" tells a family nothing
         # A goal's new status tells lines apart ("Now on track", "Now needs attention").
         value = change.value if change.key in ("goal_status", "pathway") else ""
         subjects = grouped.setdefault((change.key, value), [])
@@ -343,7 +346,7 @@ def latest_assessments(assessments: Iterable[Assessment], cap: int) -> list[Asse
     return sorted(newest.values(), key=lambda a: a.taken_on, reverse=True)[:cap]
 
 
-HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "es")
+HANDOUT_LANGUAGES: tuple[str, ...] = ("en", "es")  # English first: the fallback
 _SPANISH = frozenset({"spanish", "español", "espanol", "castellano", "es"})
 
 

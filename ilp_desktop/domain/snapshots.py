@@ -95,8 +95,8 @@ class Change:
     text: str
     detail: str = ""
     # For readers in another language (the family handout): what kind of change it is (one of
-    # CHANGE_KEYS), the user's text it is about (a goal's statement, a career's title) as typed,
-    # and for a status or pathway its new value's key.
+    # CHANGE_KEYS), what it is about (a goal's statement or a career's title as typed, a date,
+    # an interest code), and a key: a goal's new status, a new pathway, a step's role.
     key: str = ""
     subject: str = ""
     value: str = ""

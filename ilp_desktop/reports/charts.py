@@ -6,7 +6,7 @@ per-script font runs as everything else.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable
@@ -32,7 +32,6 @@ class InterestChart(Flowable):
         rows: Sequence[tuple[str, int | None]],
         strong: Sequence[bool],
         size: float,
-        score_text: Mapping[int, str] | None = None,
     ) -> None:
         super().__init__()
         self.fonts = fonts
@@ -40,7 +39,6 @@ class InterestChart(Flowable):
         self.strong = list(strong)
         self.size = size
         self.row_height = size * 1.75
-        self.score_text = score_text or {}
         self.label_width = max(
             (fonts.string_width(label, size, bold=True) for label, _ in self.rows), default=0
         )
@@ -70,5 +68,6 @@ class InterestChart(Flowable):
             canvas.setFillColor(BAR_TOP if strong else BAR)
             canvas.rect(bar_x, bar_y, bar_width * max(0, min(score, 100)) / 100, bar_height, 0, 1)
             canvas.setFillColor(INK if strong else MUTED)
-            text = self.score_text.get(score, str(score))
-            self.fonts.draw_string(canvas, bar_x + bar_width + size * 0.4, baseline, text, size)
+            self.fonts.draw_string(
+                canvas, bar_x + bar_width + size * 0.4, baseline, str(score), size
+            )

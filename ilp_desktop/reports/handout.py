@@ -8,7 +8,6 @@ into one PDF (a conference day): each starts on a new page and numbers its own p
 
 from __future__ import annotations
 
-import functools
 import io
 import logging
 import os
@@ -38,7 +37,14 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from ..domain.handout import GROUPS, Handout, family_language
+from ..domain.career_matching import join_names
+from ..domain.handout import (
+    GROUPS,
+    HANDOUT_LANGUAGES,
+    MAX_NOTE_CHARS,
+    Handout,
+    family_language,
+)
 from ..domain.interests import TYPES
 from ..domain.text import shortened
 from .charts import InterestChart
@@ -58,7 +64,7 @@ from .pdf_files import write_atomically
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = ("en", "es")
+LANGUAGES = HANDOUT_LANGUAGES
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 
 INK = colors.HexColor("#1F2933")
@@ -143,6 +149,7 @@ class _Styles:
         self.school = ParagraphStyle(
             "school", parent=self.bold, fontSize=sizes.body * 1.2, leading=sizes.body * 1.5
         )
+        self._derived: dict[tuple[str, str], ParagraphStyle] = {}
         self.bullet = ParagraphStyle(
             "bullet",
             parent=self.body,
@@ -150,6 +157,18 @@ class _Styles:
             bulletIndent=sizes.body * 0.1,
             spaceAfter=sizes.body * 0.2,
         )
+
+    def right(self, style: ParagraphStyle) -> ParagraphStyle:
+        return self._derive(style, "right", alignment=2)
+
+    def coloured(self, style: ParagraphStyle, colour: colors.Color) -> ParagraphStyle:
+        return self._derive(style, colour.hexval(), textColor=colour)
+
+    def _derive(self, style: ParagraphStyle, tag: str, **changes: Any) -> ParagraphStyle:
+        key = (style.name, tag)
+        if key not in self._derived:
+            self._derived[key] = ParagraphStyle(f"{style.name}-{tag}", parent=style, **changes)
+        return self._derived[key]
 
 
 class _Page(Flowable):
@@ -231,7 +250,7 @@ def _furniture(
     total: int,
 ) -> None:
     width, _height = canvas._pagesize
-    size = max(8.5, sizes.small - 0.5)
+    size = sizes.small if sizes is LARGE else max(8.5, sizes.small - 0.5)
     canvas.saveState()
     y = MARGIN_BOTTOM - 0.38 * inch
     canvas.setStrokeColor(RULE)
@@ -250,7 +269,8 @@ def _furniture(
         bold=True,
         align="right",
     )
-    fonts.draw_string(canvas, MARGIN_X, y - size * 1.3, words["private"], size * 0.9)
+    small = size if sizes is LARGE else size * 0.9
+    fonts.draw_string(canvas, MARGIN_X, y - size * 1.3, words["private"], small)
     canvas.restoreState()
 
 
@@ -323,9 +343,9 @@ class _Writer:
         if contact:
             school_lines.append(self.para(self.user(contact), s.small))
         right = [
-            self.para(self.fmt("kind", bold=True), _right(s.bold)),
-            self.para(self.fmt("subtitle"), _right(s.small)),
-            self.para(self.user(self.date(h.today.isoformat())), _right(s.small)),
+            self.para(self.fmt("kind", bold=True), s.right(s.bold)),
+            self.para(self.fmt("subtitle"), s.right(s.small)),
+            self.para(self.user(self.date(h.today.isoformat())), s.right(s.small)),
         ]
         logo = _logo(h.school.logo, s.sizes)
         cells: list[Any] = [school_lines, right]
@@ -359,7 +379,7 @@ class _Writer:
         facts.append((self.words["next_review"], review, False))
         rows = [
             [
-                self.para(self.fmt_plain(label), s.small),
+                self.para(self.user(label), s.small),
                 self.para(self.user(value) if typed else self.fill(value), s.body),
             ]
             for label, value, typed in facts
@@ -374,9 +394,6 @@ class _Writer:
             Spacer(0, s.sizes.body * 0.4),
             info,
         ]
-
-    def fmt_plain(self, text: str) -> str:
-        return self.fonts.markup(text)
 
     def interests(self) -> list[Flowable]:
         h, s = self.h, self.styles
@@ -430,7 +447,7 @@ class _Writer:
                 why = self.fonts.markup("“") + self.user(line.why) + self.fonts.markup("”")
             elif line.shared and self.h.interests is not None:
                 names = [self.h.interests.name(letter, self.lang) for letter in line.shared]
-                why = self.fmt("career_shared", name=self.first, types=_join(names, self.lang))
+                why = self.fmt("career_shared", name=self.first, types=join_names(names, self.lang))
             else:
                 why = self.fmt("career_talk")
             out.append(self.para(f"<b>{title}</b>{self.fonts.markup(' — ')}{why}", s.bullet))
@@ -462,7 +479,7 @@ class _Writer:
             cells = [
                 [
                     [
-                        self.para(self.fmt_plain(label), s.small),
+                        self.para(self.user(label), s.small),
                         self.para(self.fill(value), s.bold),
                     ]
                     for label, value in figures
@@ -520,12 +537,12 @@ class _Writer:
                     self.para(
                         self.fmt("latest_note", date=short_date(note.noted_on, self.lang))
                         + self.fonts.markup(": ")
-                        + self.user(shortened(" ".join(note.text.split()), 240)),
+                        + self.user(shortened(" ".join(note.text.split()), MAX_NOTE_CHARS)),
                         s.small,
                     )
                 )
             if line.overdue:
-                left.append(self.para(self.fmt("goal_overdue"), _coloured(s.small, LATE)))
+                left.append(self.para(self.fmt("goal_overdue"), s.coloured(s.small, LATE)))
             status = GOAL_STATUS[self.lang].get(goal.status, goal.status)
             steps = self.words["no_steps"]
             if line.steps_total:
@@ -534,7 +551,7 @@ class _Writer:
                 )
             colour = STATUS_COLOURS.get(goal.status, MUTED)
             right: list[Flowable] = [
-                self.para(self.fill(status, bold=True), _coloured(s.bold, colour)),
+                self.para(self.fill(status, bold=True), s.coloured(s.bold, colour)),
                 _ProgressBar(line.progress, colour, s.sizes.body * 0.55),
                 self.para(self.fill(steps), s.small),
             ]
@@ -589,7 +606,7 @@ class _Writer:
                         title if index == 0 else "",
                         _Box(s.sizes.body * 0.75),
                         self.para(what),
-                        self.para(due, _right(s.small)),
+                        self.para(due, s.right(s.small)),
                     ]
                 )
             if group.more:
@@ -743,16 +760,6 @@ def _table_style(commands: list[tuple[Any, ...]]) -> TableStyle:
     return TableStyle([("FONTNAME", (0, 0), (-1, -1), BODY), *commands])
 
 
-@functools.lru_cache(maxsize=64)
-def _right(style: ParagraphStyle) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-right", parent=style, alignment=2)
-
-
-@functools.lru_cache(maxsize=64)
-def _coloured(style: ParagraphStyle, colour: colors.Color) -> ParagraphStyle:
-    return ParagraphStyle(f"{style.name}-{colour.hexval()}", parent=style, textColor=colour)
-
-
 def _plain_table(*, top: float = 0, bottom: float = 0, left_gap: float = 0) -> TableStyle:
     return _table_style(
         [
@@ -764,13 +771,6 @@ def _plain_table(*, top: float = 0, bottom: float = 0, left_gap: float = 0) -> T
             ("BOTTOMPADDING", (0, 0), (-1, -1), bottom),
         ]
     )
-
-
-def _join(names: Sequence[str], lang: str) -> str:
-    if len(names) <= 1:
-        return "".join(names)
-    conj = " y " if lang == "es" else " and "
-    return ", ".join(names[:-1]) + conj + names[-1]
 
 
 def _logo(data: bytes | None, sizes: Sizes) -> Image | None:
@@ -813,7 +813,6 @@ def render_handouts(
     paper: str | None = None,
     fonts: FontSet | None = None,
     on_student: Callable[[int], None] | None = None,
-    title: str = "",
 ) -> list[int]:
     """Write the handouts into one PDF on ``stream``; returns each one's page count.
 
@@ -862,7 +861,7 @@ def render_handouts(
     doc = BaseDocTemplate(
         stream,
         pagesize=pagesize,
-        title=title or f"{WORDS[language]['kind']} · {first.student.display_name}",
+        title=_title(items, language),
         author=first.school.name or "ILP Desktop",
         creator="ILP Desktop",
         lang=language,
@@ -879,6 +878,14 @@ def render_handouts(
 
     doc.build(story, canvasmaker=Counting)
     return counts
+
+
+def _title(items: Sequence[Handout], lang: str) -> str:
+    words = WORDS[lang]
+    about = (
+        items[0].student.display_name if len(items) == 1 else words["batch"].format(n=len(items))
+    )
+    return f"{words['kind']} · {about}"
 
 
 def build_handout(

@@ -12,12 +12,11 @@ from ..domain.dates import read_iso_date
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
-        "kind": "Individual Learning Plan",
+        "kind": "Individualized Learning Plan",
         "subtitle": "Summary for the family conference",
         "grade": "Grade {grade}",
         "grade_k": "Kindergarten",
         "grade_ps": "After high school",
-        "date": "Date",
         "counselor": "School counselor",
         "contact": "Contact",
         "next_review": "Next plan review",
@@ -32,7 +31,6 @@ WORDS: dict[str, dict[str, str]] = {
             "From the interest survey {name} took on {date}: how much {name} likes six kinds "
             "of work activities. The longer the bar, the stronger the interest."
         ),
-        "interests_top": "Strongest interests: {names}.",
         "interests_code": (
             "Career guides write this as the code {code}: one letter for each of the three "
             "strongest interests."
@@ -46,7 +44,6 @@ WORDS: dict[str, dict[str, str]] = {
             "taken again with the counselor."
         ),
         "no_interests": "{name} has not taken the interest survey yet.",
-        "score": "{score} of 100",
         # Careers
         "careers": "Careers {name} is exploring",
         "career_shared": "Fits {name}'s interests: {types}",
@@ -86,7 +83,6 @@ WORDS: dict[str, dict[str, str]] = {
         "no_next_steps": "No next steps yet: agree on them together at this conference.",
         # Supports
         "supports": "Supports in place",
-        "no_supports": "No extra supports recorded.",
         "after": "After high school",
         "pathway": "Thinking about: {pathway}",
         "in_own_words": "In {name}'s words: {text}",
@@ -102,15 +98,15 @@ WORDS: dict[str, dict[str, str]] = {
         "signature": "Signature and date",
         "footer": "{name} · {kind} · {date}",
         "page": "Page {page} of {total}",
+        "batch": "{n} students",
         "private": "Private student record: please keep it safe.",
     },
     "es": {
-        "kind": "Plan de aprendizaje individual",
+        "kind": "Plan de aprendizaje individualizado",
         "subtitle": "Resumen para la reunión con la familia",
         "grade": "Grado {grade}",
         "grade_k": "Kínder",
         "grade_ps": "Después de la secundaria",
-        "date": "Fecha",
         "counselor": "Consejero/a escolar",
         "contact": "Contacto",
         "next_review": "Próxima revisión del plan",
@@ -125,7 +121,6 @@ WORDS: dict[str, dict[str, str]] = {
             "seis tipos de actividades de trabajo. Cuanto más larga la barra, más fuerte el "
             "interés."
         ),
-        "interests_top": "Intereses más fuertes: {names}.",
         "interests_code": (
             "Las guías de carreras lo escriben con el código {code}: una letra por cada uno de "
             "los tres intereses más fuertes."
@@ -139,16 +134,15 @@ WORDS: dict[str, dict[str, str]] = {
             "volver a contestar con el consejero/a."
         ),
         "no_interests": "{name} todavía no ha contestado la encuesta de intereses.",
-        "score": "{score} de 100",
         "careers": "Carreras que {name} está explorando",
         "career_shared": "Va con los intereses de {name}: {types}",
         "career_talk": "Una carrera para conversar juntos",
         "more_careers": "y {n} más en la lista",
         "no_careers": "Todavía no ha elegido carreras para explorar.",
         "now": "Cómo va ahora",
-        "now_as_of": "Cómo iba al {date}",
+        "now_as_of": "Cómo va (datos al {date})",
         "gpa": "Promedio de calificaciones (GPA)",
-        "gpa_value": "{value} (4.0 es todo A)",
+        "gpa_value": "{value} (4.0 = solo calificaciones A)",
         "credits": "Créditos obtenidos para graduarse",
         "attendance": "Días en la escuela",
         "attendance_value": "{value}% de los días de clase",
@@ -174,7 +168,6 @@ WORDS: dict[str, dict[str, str]] = {
         "more_steps": "y {n} más",
         "no_next_steps": "Todavía no hay próximos pasos: acuérdenlos juntos en esta reunión.",
         "supports": "Apoyos que recibe",
-        "no_supports": "No hay apoyos adicionales registrados.",
         "after": "Después de la secundaria",
         "pathway": "Está pensando en: {pathway}",
         "in_own_words": "En palabras de {name}: {text}",
@@ -188,6 +181,7 @@ WORDS: dict[str, dict[str, str]] = {
         "signature": "Firma y fecha",
         "footer": "{name} · {kind} · {date}",
         "page": "Página {page} de {total}",
+        "batch": "{n} estudiantes",
         "private": "Expediente privado del estudiante: guárdelo en un lugar seguro.",
     },
 }
@@ -213,14 +207,12 @@ GOAL_STATUS: dict[str, dict[str, str]] = {
         "on_track": "On track",
         "at_risk": "Needs attention",
         "done": "Done",
-        "dropped": "Set aside",
     },
     "es": {
         "not_started": "Sin empezar",
         "on_track": "Va bien",
         "at_risk": "Necesita atención",
         "done": "Lograda",
-        "dropped": "Dejada de lado",
     },
 }
 
@@ -249,7 +241,7 @@ CHANGES: dict[str, dict[str, str]] = {
         "goal_completed": "Goals reached: {subjects}",
         "goal_added": "New goals: {subjects}",
         "goal_status": "Now {status}: {subjects}",
-        "goal_dropped": "Goal set aside: {subjects}",
+        "goal_dropped": "Goals set aside: {subjects}",
         "step_done": "Done: {subjects}",
         "career_added": "New careers to explore: {subjects}",
         "career_removed": "No longer exploring: {subjects}",
@@ -265,7 +257,7 @@ CHANGES: dict[str, dict[str, str]] = {
         "goal_completed": "Metas logradas: {subjects}",
         "goal_added": "Metas nuevas: {subjects}",
         "goal_status": "Ahora {status}: {subjects}",
-        "goal_dropped": "Meta dejada de lado: {subjects}",
+        "goal_dropped": "Metas dejadas de lado: {subjects}",
         "step_done": "Hecho: {subjects}",
         "career_added": "Carreras nuevas para explorar: {subjects}",
         "career_removed": "Ya no explora: {subjects}",
@@ -289,15 +281,11 @@ STATUS_IN_SENTENCE: dict[str, dict[str, str]] = {
         "not_started": "not started",
         "on_track": "on track",
         "at_risk": "needs attention",
-        "done": "done",
-        "dropped": "set aside",
     },
     "es": {
         "not_started": "está sin empezar",
         "on_track": "va bien",
         "at_risk": "necesita atención",
-        "done": "está lograda",
-        "dropped": "quedó de lado",
     },
 }
 

@@ -150,3 +150,12 @@ def test_the_newest_result_of_each_assessment() -> None:
     ]
     newest = latest_assessments(results, cap=5)
     assert [(a.name, a.score) for a in newest] == [("psat ", "1010"), ("State math", "")]
+
+
+def test_a_pathway_changed_to_undecided_is_not_news_for_the_family() -> None:
+    changes = [
+        Change("postsecondary", "t", key="pathway", value="undecided"),
+        Change("postsecondary", "t", key="pathway", value="two_year"),
+    ]
+    result = family_changes("2026-10-01", changes, cap=5)
+    assert [(line.key, line.value) for line in result.lines] == [("pathway", "two_year")]

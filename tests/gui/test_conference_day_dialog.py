@@ -329,7 +329,9 @@ def test_replace_answered_no_writes_nothing(
     folder_is(monkeypatch, folder)
     dialog.per_student.setChecked(True)  # grade 10: three students
     source = handout_jobs.open_source(store)
-    taken = handout_jobs.file_name(source.handout(dialog.model.rows()[0].student_id, TODAY), None)
+    taken = handout_jobs.file_name(
+        source.handout(dialog.model.rows()[0].student_id, TODAY).student, None
+    )
     (folder / taken).write_bytes(b"last year's")
 
     def answer_no(box: QMessageBox) -> None:

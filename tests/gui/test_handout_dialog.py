@@ -220,12 +220,42 @@ def test_save_writes_the_pdf_shown(
     calls = save_to(monkeypatch, tmp_path / "handout")  # no suffix typed
     saved = dialog.save_pdf()
     # Suggested: the batch's file name, with the language as it is not the family's.
-    assert calls[0][2] == str(tmp_path / file_name(rich, "es"))
+    assert calls[0][2] == str(tmp_path / file_name(rich.student, "es"))
     assert saved == tmp_path / "handout.pdf"
     assert saved.read_bytes() == dialog.pdf
     assert "Próximos pasos" in pdf_text(saved)
     assert len(PdfReader(str(saved)).pages) == dialog.page_count
     assert str(saved) in dialog.status.text()
+
+
+@pytest.mark.parametrize(
+    ("answer", "replaced"),
+    [(QMessageBox.StandardButton.No, False), (QMessageBox.StandardButton.Yes, True)],
+)
+def test_adding_pdf_to_a_name_asks_before_replacing_that_file(
+    open_dialog: Callable[..., HandoutDialog],
+    rich: Handout,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+    replaced: bool,
+) -> None:
+    dialog = open_dialog(rich, folder=tmp_path)
+    (tmp_path / "handout.pdf").write_bytes(b"last year's handout")
+    save_to(monkeypatch, tmp_path / "handout")  # the save dialog asked about "handout" only
+    asked: list[str] = []
+
+    def question(_parent: object, _title: str, text: str, *_args: object) -> object:
+        asked.append(text)
+        return answer
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    saved = dialog.save_pdf()
+    assert asked and "handout.pdf already exists" in asked[0]
+    assert (saved is not None) is replaced
+    content = (tmp_path / "handout.pdf").read_bytes()
+    assert (content == dialog.pdf) is replaced
+    assert replaced or content == b"last year's handout"
 
 
 def test_save_button_opens_the_save_dialog(
@@ -238,7 +268,9 @@ def test_save_button_opens_the_save_dialog(
     dialog = open_dialog(rich, folder=tmp_path)
     calls = save_to(monkeypatch, tmp_path / "x.pdf")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert calls[0][2] == str(tmp_path / file_name(rich, None))  # the family's language: no tag
+    assert calls[0][2] == str(
+        tmp_path / file_name(rich.student, None)
+    )  # the family's language: no tag
     assert (tmp_path / "x.pdf").is_file()
 
 

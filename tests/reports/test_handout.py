@@ -293,6 +293,9 @@ def test_worker_processes_give_the_same_pages(
     two = write_one_pdf(_request(store, chosen), tmp_path / "two.pdf", jobs=2)
     assert one.pages == two.pages
     assert pdf_text(tmp_path / "one.pdf") == pdf_text(tmp_path / "two.pdf")
+    joined = PdfReader(str(tmp_path / "two.pdf"))
+    assert joined.metadata is not None and "students" in str(joined.metadata.title)
+    assert str(joined.trailer["/Root"]["/Lang"]) in ("en", "es")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.pdf", "two.pdf"]
 
 

@@ -15,7 +15,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QFontMetrics, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -72,6 +72,7 @@ from ..models.conference_day_model import (
     conference_students,
     sort_key,
 )
+from ..saving import documents_folder, pdf_path
 from .session_dialog import pydate, qdate
 
 log = logging.getLogger(__name__)
@@ -125,11 +126,6 @@ def failure_text(error: BaseException) -> str:
         "Something went wrong while making the handouts, and nothing was saved. The log file "
         "(Help > Where is my data?) has the details for whoever looks after this computer."
     )
-
-
-def documents_folder() -> Path:
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found else Path.home()
 
 
 def show_conference_day(parent: QWidget, store: Store) -> None:
@@ -472,9 +468,9 @@ class ConferenceDayDialog(QDialog):
         )
         if not chosen:
             return None
-        target = Path(chosen)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
+        target = pdf_path(self, chosen)
+        if target is None:
+            return None
         if not target.parent.is_dir():
             QMessageBox.warning(self, TITLE, f"The folder {target.parent} does not exist.")
             return None
@@ -488,7 +484,8 @@ class ConferenceDayDialog(QDialog):
             return None
         folder = Path(chosen)
         try:
-            existing = existing_names(request, folder)
+            students = [item.student for item in self.ordered_students()]
+            existing = existing_names(students, request.lang, folder)
         except (StoreError, ValueError, OSError) as error:
             QMessageBox.warning(self, TITLE, failure_text(error))
             return None

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pypdfium2 as pdfium
-from PySide6.QtCore import QRectF, QSize, QStandardPaths, Qt, QTimer
+from PySide6.QtCore import QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QCloseEvent,
     QImage,
@@ -43,15 +43,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...cli_handouts import missing_letters
 from ...domain.handout import Handout, family_language
 from ...domain.students import Student
 from ...handout_jobs import file_name, open_source
+from ...reports.fonts import NoUnicodeFontError
 from ...reports.handout import build_handout
+from ...reports.missing_letters import missing_letters
 from ...store.db import Store
 from ...store.errors import StoreError
 from ...store.handouts import HandoutError
 from ..compliance_export import write_atomically
+from ..saving import documents_folder, pdf_path
 
 log = logging.getLogger(__name__)
 
@@ -108,12 +110,6 @@ def missing_letters_message(missing: Mapping[str, set[str]]) -> str:
         f"No font on this computer can draw {where}: they would print as empty boxes. "
         "Install a font that has these letters, or go on anyway."
     )
-
-
-def documents_folder() -> Path:
-    """The user's Documents folder, or their home folder when the system names none."""
-    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(found) if found and Path(found).is_dir() else Path.home()
 
 
 def page_image(page: pdfium.PdfPage, scale: float) -> QImage:
@@ -265,7 +261,7 @@ class HandoutDialog(QDialog):
         """The handout's file name; the language is added only when it is not the family's,
         so the two versions of a bilingual family's handout do not replace each other."""
         lang = self.lang if self.lang != family_language(self.handout.student) else None
-        return file_name(self.handout, lang)
+        return file_name(self.handout.student, lang)
 
     # Building and drawing ---------------------------------------------------------------------
     def refresh(self) -> None:
@@ -406,9 +402,9 @@ class HandoutDialog(QDialog):
         )
         if not path:
             return None
-        target = Path(path)
-        if target.suffix.lower() != ".pdf":
-            target = target.with_name(target.name + ".pdf")
+        target = pdf_path(self, path)
+        if target is None:
+            return None
         problem = write_atomically(target, self.pdf)
         if problem is not None:
             QMessageBox.warning(
@@ -536,7 +532,11 @@ def show_handout(
     except (HandoutError, StoreError) as error:
         QMessageBox.warning(parent, "No handout", str(error))
         return
-    dialog = HandoutDialog(handout, source.school.paper, parent)
+    try:
+        dialog = HandoutDialog(handout, source.school.paper, parent)
+    except NoUnicodeFontError as error:  # no font on this computer can print anything
+        QMessageBox.warning(parent, "No handout", str(error))
+        return
     try:
         dialog.exec()
     finally:
