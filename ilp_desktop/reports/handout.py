@@ -25,10 +25,10 @@ from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
+    CondPageBreak,
     Flowable,
     Frame,
     Image,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -130,7 +130,6 @@ class _Styles:
             textColor=ACCENT,
             spaceBefore=sizes.body * 0.75,
             spaceAfter=sizes.body * 0.35,
-            keepWithNext=True,
         )
         self.subheading = ParagraphStyle(
             "subheading",
@@ -317,6 +316,15 @@ class _Writer:
     def heading(self, key: str, **values: str) -> Paragraph:
         return self.para(self.fmt(key, bold=True, **values), self.styles.heading)
 
+    def section(self, key: str, lines: float = 6, **values: str) -> list[Flowable]:
+        """A heading that starts a new page unless ``lines`` of body text fit below it.
+
+        Cheaper than keeping the heading with what follows (KeepTogether lays that out twice,
+        and it is often a whole table).
+        """
+        room = self.styles.sizes.heading * 2.2 + self.styles.sizes.leading * lines
+        return [CondPageBreak(room), self.heading(key, **values)]
+
     def date(self, value: str) -> str:
         return long_date(value, self.lang)
 
@@ -397,7 +405,7 @@ class _Writer:
 
     def interests(self) -> list[Flowable]:
         h, s = self.h, self.styles
-        out: list[Flowable] = [self.heading("interests")]
+        out: list[Flowable] = self.section("interests", lines=7)
         if h.interests is None:
             return [*out, self.para(self.fmt("no_interests", name=self.first))]
         result = h.interests.result
@@ -438,7 +446,7 @@ class _Writer:
 
     def careers(self) -> list[Flowable]:
         h, s = self.h, self.styles
-        out: list[Flowable] = [self.heading("careers", name=self.first)]
+        out: list[Flowable] = self.section("careers", lines=3, name=self.first)
         if not h.careers:
             return [*out, self.para(self.fmt("no_careers"), s.body)]
         for line in h.careers:
@@ -458,7 +466,7 @@ class _Writer:
     def standing(self) -> list[Flowable]:
         h, s = self.h, self.styles
         b = h.baseline
-        out: list[Flowable] = [self.heading("now")]
+        out: list[Flowable] = self.section("now", lines=3)
         figures = []
         if b is not None:
             if b.gpa is not None:
@@ -475,7 +483,7 @@ class _Writer:
                     )
                 )
         if figures and b is not None:
-            out = [self.heading("now_as_of", date=self.date(b.as_of))]
+            out = self.section("now_as_of", lines=3, date=self.date(b.as_of))
             cells = [
                 [
                     [
@@ -515,7 +523,7 @@ class _Writer:
 
     def goals(self) -> list[Flowable]:
         h, s = self.h, self.styles
-        out: list[Flowable] = [self.heading("goals")]
+        out: list[Flowable] = self.section("goals", lines=6)
         if not h.goals:
             return [*out, self.para(self.fmt("no_goals"))]
         rows = []
@@ -568,19 +576,16 @@ class _Writer:
             ]
         )
         widths = [self.width * 0.72, self.width * 0.28]
-        # The heading stays with the first goal; the others may go on to the next page one
-        # by one, so that a long list does not leave half a page empty.
-        first = Table(rows[:1], colWidths=widths, style=style)
-        out = [KeepTogether([*out, first])]
-        if rows[1:]:
-            out.append(Table(rows[1:], colWidths=widths, style=style))
+        # One row a goal: a row never splits, and the goals after the first may go on to the
+        # next page one by one, so that a long list does not leave half a page empty.
+        out.append(Table(rows, colWidths=widths, style=style))
         if h.more_goals:
             out.append(self.para(self.fmt("more_goals", n=str(h.more_goals)), s.small))
         return out
 
     def next_steps(self) -> list[Flowable]:
         h, s = self.h, self.styles
-        out: list[Flowable] = [self.heading("next_steps")]
+        out: list[Flowable] = self.section("next_steps", lines=4)
         if not h.steps:
             return [*out, self.para(self.fmt("no_next_steps"))]
         rows: list[list[Any]] = []
@@ -661,7 +666,7 @@ class _Writer:
         if last is None:
             return []
         held = self.date(last.held_on)
-        out: list[Flowable] = [self.heading("changes", date=held)]
+        out: list[Flowable] = self.section("changes", lines=3, date=held)
         if not last.lines:
             return [*out, self.para(self.fmt("no_changes", date=held))]
         for line in last.lines:
@@ -711,7 +716,7 @@ class _Writer:
                 ]
             )
         )
-        return [KeepTogether([self.heading("signatures"), table])]
+        return [*self.section("signatures", lines=5), table]
 
 
 class _ProgressBar(Flowable):
