@@ -113,7 +113,7 @@ def run_handouts(args: argparse.Namespace, dirs: AppDirs) -> int:
         return EXIT_REFUSED
     from .reports.missing_letters import missing_in_names
 
-    _warn_missing(missing_in_names(students))
+    _warn_missing({s.display_name: chars for s, chars in missing_in_names(students)})
     ids = tuple(s.id for s in students if s.id is not None)
     request = HandoutRequest(db, ids, dt.date.today(), lang=args.lang, large_print=args.large_print)
     shown = -1

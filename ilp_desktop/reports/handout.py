@@ -381,16 +381,16 @@ class _Writer:
                 title=self.words[h.next_review.kind],
                 date=self.date(h.next_review.due_on.isoformat()),
             )
-        facts = [(self.words["counselor"], student.counselor or "—", True)]
+        facts = [(self.words["counselor"], student.counselor or "—")]
         if h.counselor_contact:
-            facts.append((self.words["contact"], h.counselor_contact, True))
-        facts.append((self.words["next_review"], review, False))
+            facts.append((self.words["contact"], h.counselor_contact))
+        facts.append((self.words["next_review"], review))
         rows = [
             [
                 self.para(self.user(label), s.small),
-                self.para(self.user(value) if typed else self.fill(value), s.body),
+                self.para(self.user(value), s.body),
             ]
-            for label, value, typed in facts
+            for label, value in facts
         ]
         info = Table(rows, colWidths=[self.width * 0.27, self.width * 0.73])
         info.setStyle(_plain_table(top=1.5, bottom=1.5))
@@ -398,7 +398,7 @@ class _Writer:
             top,
             Spacer(0, s.sizes.body * 0.8),
             name,
-            self.para(self.fill(grade_text(student.grade, self.lang)), s.bold),
+            self.para(self.user(grade_text(student.grade, self.lang)), s.bold),
             Spacer(0, s.sizes.body * 0.4),
             info,
         ]
@@ -488,7 +488,7 @@ class _Writer:
                 [
                     [
                         self.para(self.user(label), s.small),
-                        self.para(self.fill(value), s.bold),
+                        self.para(self.user(value), s.bold),
                     ]
                     for label, value in figures
                 ]
@@ -534,7 +534,7 @@ class _Writer:
             if goal.target_date:
                 facts.append(self.words["target"].format(date=self.date(goal.target_date)))
             left: list[Flowable] = [
-                self.para(self.fill(" · ".join(facts)), s.small),
+                self.para(self.user(" · ".join(facts)), s.small),
                 self.para(self.user(goal.statement, bold=True), s.bold),
             ]
             if goal.measure:
@@ -559,9 +559,9 @@ class _Writer:
                 )
             colour = STATUS_COLOURS.get(goal.status, MUTED)
             right: list[Flowable] = [
-                self.para(self.fill(status, bold=True), s.coloured(s.bold, colour)),
+                self.para(self.user(status, bold=True), s.coloured(s.bold, colour)),
                 _ProgressBar(line.progress, colour, s.sizes.body * 0.55),
-                self.para(self.fill(steps), s.small),
+                self.para(self.user(steps), s.small),
             ]
             rows.append([left, right])
         style = _table_style(

@@ -10,6 +10,9 @@ import datetime as dt
 
 from ..domain.dates import read_iso_date
 
+# Each language named in itself, for choosing one.
+LANGUAGE_NAMES: dict[str, str] = {"en": "English", "es": "Español"}
+
 WORDS: dict[str, dict[str, str]] = {
     "en": {
         "kind": "Individualized Learning Plan",

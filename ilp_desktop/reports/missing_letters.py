@@ -20,13 +20,14 @@ def missing_letters(handouts: Sequence[Handout]) -> dict[str, set[str]]:
     return found
 
 
-def missing_in_names(students: Sequence[Student]) -> dict[str, set[str]]:
-    """By student: letters of their names no font can draw (a quick check before a batch)."""
+def missing_in_names(students: Sequence[Student]) -> list[tuple[Student, set[str]]]:
+    """Students with letters in their names no font can draw, and those letters (a quick
+    check before a batch), in the order given."""
     fonts = load_fonts()
-    found: dict[str, set[str]] = {}
+    found = []
     for s in students:
         names = (s.first_name, s.last_name, s.preferred_name)
         chars = set().union(*(fonts.missing_glyphs(text) for text in names))
         if chars:
-            found[s.display_name] = chars
+            found.append((s, chars))
     return found

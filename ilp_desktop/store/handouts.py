@@ -11,7 +11,6 @@ import base64
 import binascii
 import datetime as dt
 from collections.abc import Mapping
-from typing import Any
 
 from ..domain.handout import (
     MAX_ASSESSMENTS,
@@ -43,7 +42,7 @@ from .plans import PlanStore
 from .postsecondary import PostsecondaryStore
 from .school_calendar import load_calendar
 from .self_exploration import SelfExplorationStore
-from .sessions import SessionStore
+from .sessions import ReviewSnapshot, SessionStore
 from .settings import SettingsStore
 from .shortlist import ShortlistStore
 from .students import StudentStore
@@ -165,14 +164,13 @@ class HandoutSource:
         sid = student.id
         profile = self._self.profile(sid)
         interests = None
-        for attempt in profile.finished_attempts:  # newest first
-            result = attempt.result(self.inventory)
+        latest = next(iter(profile.finished_attempts), None)  # newest first
+        if latest is not None:
             interests = Interests(
-                result=result,
-                taken_on=(attempt.finished_at or "")[:10],
+                result=latest.result(self.inventory),
+                taken_on=(latest.finished_at or "")[:10],
                 types=self.inventory.types,
             )
-            break
         code = (interests.result.code or "") if interests else ""
         entries = self._shortlist.entries(sid)
         careers = career_lines([(e.code, e.title, e.why) for e in entries], code, self.careers)
@@ -207,7 +205,7 @@ class HandoutSource:
             last_review=self._changes(sid, last),
         )
 
-    def _changes(self, student_id: int, last: Any) -> ReviewChanges | None:
+    def _changes(self, student_id: int, last: ReviewSnapshot | None) -> ReviewChanges | None:
         if last is None:
             return None
         try:

@@ -49,8 +49,10 @@ from ...handout_jobs import (
     write_folder,
     write_one_pdf,
 )
-from ...reports.fonts import NoUnicodeFontError, load_fonts
+from ...reports.fonts import NoUnicodeFontError
 from ...reports.handout import HandoutCancelledError
+from ...reports.handout_words import LANGUAGE_NAMES
+from ...reports.missing_letters import missing_in_names
 from ...store import clock
 from ...store.caseload import CaseloadStore
 from ...store.db import Store
@@ -85,8 +87,7 @@ ORDERS: tuple[tuple[str, str], ...] = (
 )
 LANGUAGES: tuple[tuple[str, str], ...] = (
     ("", "Each family's language"),
-    ("en", "English"),
-    ("es", "Español"),
+    *LANGUAGE_NAMES.items(),
 )
 REVIEW_WINDOW_DAYS = 30
 MAX_NAMES_SHOWN = 10
@@ -422,24 +423,12 @@ class ConferenceDayDialog(QDialog):
     def _names_printable(self, items: list[ConferenceStudent]) -> bool:
         """True to go on: every name can be drawn, or the counselor goes on anyway."""
         try:
-            fonts = load_fonts()
+            missing = missing_in_names([item.student for item in items])
         except NoUnicodeFontError as error:
             QMessageBox.warning(self, TITLE, str(error))
             return False
         # With the grade and SIS id: this computer may not show those letters on screen either.
-        names = [
-            f"{item.student.display_name} (grade {item.student.grade}, "
-            f"SIS id {item.student.sis_id})"
-            for item in items
-            if any(
-                fonts.missing_glyphs(text)
-                for text in (
-                    item.student.first_name,
-                    item.student.last_name,
-                    item.student.preferred_name,
-                )
-            )
-        ]
+        names = [f"{s.display_name} (grade {s.grade}, SIS id {s.sis_id})" for s, _chars in missing]
         if not names:
             return True
         listed = "\n".join(f"• {name}" for name in names[:MAX_NAMES_SHOWN])

@@ -48,6 +48,7 @@ from ...domain.students import Student
 from ...handout_jobs import file_name, open_source
 from ...reports.fonts import NoUnicodeFontError
 from ...reports.handout import build_handout
+from ...reports.handout_words import LANGUAGE_NAMES
 from ...reports.missing_letters import missing_letters
 from ...store.db import Store
 from ...store.errors import StoreError
@@ -57,7 +58,7 @@ from ..saving import documents_folder, pdf_path
 
 log = logging.getLogger(__name__)
 
-LANGUAGES = (("en", "English"), ("es", "Español"))
+LANGUAGES = tuple(LANGUAGE_NAMES.items())
 PAPERS = (("letter", "Letter"), ("a4", "A4"))
 _PAGE_SIZE_IDS = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
 

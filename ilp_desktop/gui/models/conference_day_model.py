@@ -28,6 +28,7 @@ from ...domain.grades import grade_order
 from ...domain.handout import family_language
 from ...domain.students import Student, name_sort_key, search_key
 from ...domain.text import search_tokens
+from ...reports.handout_words import LANGUAGE_NAMES
 from .profile_models import long_date
 from .steps_model import OVERDUE_COLOR
 
@@ -37,7 +38,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 HEADERS = ("Print", "Name", "Grade", "Counselor", "Next review", "Family language")
 TICK, NAME, GRADE, COUNSELOR, REVIEW, LANGUAGE = range(len(HEADERS))
-LANGUAGE_NAMES = {"en": "English", "es": "Español"}
 
 
 @dataclass(frozen=True)
