@@ -147,9 +147,16 @@ def write_one_pdf(
 
 
 def _runs(ids: Sequence[int], jobs: int) -> list[tuple[int, ...]]:
-    """Contiguous runs: a few per worker, so progress moves and the workers end together."""
-    size = max(4, -(-len(ids) // (jobs * 4)))
-    return [tuple(ids[i : i + size]) for i in range(0, len(ids), size)]
+    """Contiguous runs, long ones first and shorter towards the end, so the workers finish
+    together without many runs (each run's PDF carries its own copy of the fonts): each run
+    is a share of what is left, never fewer than 8 students."""
+    runs: list[tuple[int, ...]] = []
+    start = 0
+    while start < len(ids):
+        size = max(8, -(-(len(ids) - start) // (jobs * 2)))
+        runs.append(tuple(ids[start : start + size]))
+        start += size
+    return runs
 
 
 def _draw_run(args: tuple[HandoutRequest, tuple[int, ...], str]) -> tuple[str, list[int]]:
@@ -199,39 +206,34 @@ def _in_processes(
     runs = _runs(request.student_ids, jobs)
     total = len(request.student_ids)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".ilp-handouts-") as folder:
+        writer = PdfWriter()
+        first: PdfReader | None = None
+        pages: list[int] = []
         pool = _context().Pool(min(jobs, len(runs)), initializer=_quiet_worker)
         try:
-            files: list[str] = []
-            pages: list[int] = []
-            done = 0
+            # Runs come back in order and are joined while the workers draw the next ones.
             for name, run_pages in pool.imap(_draw_run, [(request, run, folder) for run in runs]):
                 if cancelled is not None and cancelled():
                     raise HandoutCancelledError()
-                files.append(name)
+                reader = PdfReader(name)
+                first = first or reader
+                writer.append(reader)
                 pages += run_pages
-                done += len(run_pages)
                 if progress is not None:
-                    progress(done, total)
+                    progress(len(pages), total)
             pool.close()
         except BaseException:
             pool.terminate()
             raise
         finally:
             pool.join()
-
-        def join(stream: BinaryIO) -> None:
-            writer = PdfWriter()
-            for name in files:
-                writer.append(name)
-            first = PdfReader(files[0])
-            if first.metadata:  # the runs' title, author and creator
-                writer.add_metadata(dict(first.metadata))
-            language = first.trailer["/Root"].get("/Lang")
-            if language is not None:
-                writer._root_object[NameObject("/Lang")] = language
-            writer.write(stream)
-
-        write_atomically(out, join)
+        assert first is not None  # there is at least one run
+        if first.metadata:  # the runs' title, author and creator
+            writer.add_metadata(dict(first.metadata))
+        language = first.trailer["/Root"].get("/Lang")
+        if language is not None:
+            writer._root_object[NameObject("/Lang")] = language
+        write_atomically(out, writer.write)
     return BatchResult(files=[out], pages=pages)
 
 

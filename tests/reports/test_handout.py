@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import Paragraph
 
 from ilp_desktop.demo_school import build_demo_school
 from ilp_desktop.domain.plans import ActionStep, Goal, ProgressNote
@@ -21,6 +23,7 @@ from ilp_desktop.handout_jobs import (
     write_folder,
     write_one_pdf,
 )
+from ilp_desktop.reports import handout as handout_module
 from ilp_desktop.reports.handout import HandoutCancelledError, build_handout, render_handouts
 from ilp_desktop.reports.handout_words import CHANGES, WORDS
 from ilp_desktop.reports.shaping import visual
@@ -222,6 +225,31 @@ def test_output_is_deterministic(
 ) -> None:
     student_id = richest(school, source)
     assert render(source, student_id) == render(source, student_id)
+
+
+@pytest.mark.parametrize("options", [{}, {"lang": "es", "large_print": True}])
+def test_shared_line_breaks_draw_the_same_pages_as_plain_paragraphs(
+    school: tuple[Store, dict[str, int]],
+    source: HandoutSource,
+    monkeypatch: pytest.MonkeyPatch,
+    options: dict[str, object],
+) -> None:
+    """A batch shares parsed text and line breaks between paragraphs; that must change nothing."""
+    store, _ids = school
+    handouts = [source.handout(s.id, TODAY) for s in StudentStore(store).all()]  # type: ignore[arg-type]
+    batch = io.BytesIO()
+    render_handouts(handouts, batch, **options)  # type: ignore[arg-type]
+
+    def plain(
+        self: object, markup: str, style: ParagraphStyle, bullet: str | None = None
+    ) -> Paragraph:
+        return Paragraph(markup, style, bulletText=bullet)
+
+    monkeypatch.setattr(handout_module._Styles, "paragraph", plain)
+    uncached = io.BytesIO()
+    render_handouts(handouts, uncached, **options)  # type: ignore[arg-type]
+    assert pages(batch.getvalue()) > len(handouts)  # handouts run onto second pages
+    assert batch.getvalue() == uncached.getvalue()
 
 
 def test_paper_size_a4(school: tuple[Store, dict[str, int]], source: HandoutSource) -> None:
