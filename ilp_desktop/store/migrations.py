@@ -482,6 +482,100 @@ def m0005_reviews(db: Database) -> None:
     )
 
 
+# The tables that make up a student's plan, with how an audit row finds its student (for
+# rows that hang off another row) and the columns that change too often to be history.
+_AUDITED: dict[str, tuple[str, tuple[str, ...]]] = {
+    "students": ("{row}.id", ()),
+    "guardians": ("{row}.student_id", ()),
+    "inventory_attempts": ("{row}.student_id", ("answers",)),  # one change per answer clicked
+    "profile_items": ("{row}.student_id", ("updated_on",)),
+    "activities": ("{row}.student_id", ("updated_on",)),
+    "supports": ("{row}.student_id", ("updated_on",)),
+    "shortlist": ("{row}.student_id", ()),
+    "baselines": ("{row}.student_id", ()),
+    "assessments": ("{row}.student_id", ()),
+    "goals": ("{row}.student_id", ()),
+    "goal_notes": ("(SELECT student_id FROM goals WHERE id = {row}.goal_id)", ()),
+    "action_steps": ("{row}.student_id", ()),
+    "course_plan": ("{row}.student_id", ()),
+    "postsecondary": ("{row}.student_id", ()),
+    "postsecondary_targets": ("{row}.student_id", ()),
+    "postsecondary_careers": ("{row}.student_id", ()),
+    "sessions": ("{row}.student_id", ()),
+    "acknowledgements": ("(SELECT student_id FROM sessions WHERE id = {row}.session_id)", ()),
+}
+
+
+def _audit_triggers(db: Database, table: str) -> list[str]:
+    """Insert, update and delete triggers writing one audit row per change to ``table``."""
+    student, skipped = _AUDITED[table]
+    columns = [c.name for c in db[table].columns if c.name not in skipped]
+    key = "id" if "id" in columns else None  # postsecondary_careers has no row id of its own
+
+    def row_json(row: str) -> str:
+        return "json_object(" + ", ".join(f"'{c}', {row}.\"{c}\"" for c in columns) + ")"
+
+    who = (
+        "COALESCE((SELECT json_extract(value, '$') FROM settings WHERE key = 'counselor_name'), '')"
+    )
+    at = "strftime('%Y-%m-%dT%H:%M:%S', 'now', 'localtime')"
+    # A save that only touched the "last updated" stamps or the search keys changed nothing.
+    stamps = {"updated_on", "updated_at", "search_key", "sort_key"}
+    changed = " OR ".join(f'OLD."{c}" IS NOT NEW."{c}"' for c in columns if c not in stamps)
+    statements = []
+    for action, row, when, before, after in (
+        ("insert", "NEW", "", "NULL", row_json("NEW")),
+        ("update", "NEW", f"({changed})", row_json("OLD"), row_json("NEW")),
+        ("delete", "OLD", "", row_json("OLD"), "NULL"),
+    ):
+        if student.startswith("(SELECT"):
+            # A note or an acknowledgement deleted with its goal or session: the parent's own
+            # row tells the story, and the student can no longer be found from it.
+            found = f"{student.format(row=row)} IS NOT NULL"
+            when = f"({when}) AND {found}" if when else found
+        when = f"WHEN {when}" if when else ""
+        statements.append(
+            f"""
+            CREATE TRIGGER audit_{table}_{action} AFTER {action.upper()} ON {table} {when}
+            BEGIN
+                INSERT INTO audit (student_id, at, who, tbl, row_id, action, before, after)
+                VALUES ({student.format(row=row)}, {at}, {who}, '{table}',
+                        {f"{row}.id" if key else "NULL"},
+                        '{action}', {before}, {after});
+            END
+            """
+        )
+    return statements
+
+
+def m0006_audit(db: Database) -> None:
+    """Who changed what in a student's plan, and when, written by triggers.
+
+    Triggers see every write (the GUI, imports, the command line) without each store having
+    to remember. ``who`` is the counselor's name from settings at the time of the change.
+    ``student_id`` has no foreign key: purging a student deletes their audit rows itself.
+    """
+    statements = [
+        """
+        CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            student_id INTEGER,
+            at TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            tbl TEXT NOT NULL,
+            row_id INTEGER,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            before TEXT CHECK (before IS NULL OR json_valid(before)),
+            after TEXT CHECK (after IS NULL OR json_valid(after))
+        )
+        """,
+        "CREATE INDEX audit_student ON audit (student_id, id)",
+    ]
+    for table in _AUDITED:
+        statements += _audit_triggers(db, table)
+    _run(db, statements)
+
+
 # Append only. The name is what the database records; keep it forever.
 STEPS: list[tuple[str, Callable[[Database], None]]] = [
     ("0001_students", m0001_students),
@@ -489,6 +583,7 @@ STEPS: list[tuple[str, Callable[[Database], None]]] = [
     ("0003_careers", m0003_careers),
     ("0004_planning", m0004_planning),
     ("0005_reviews", m0005_reviews),
+    ("0006_audit", m0006_audit),
 ]
 KNOWN_NAMES: tuple[str, ...] = tuple(name for name, _ in STEPS)
 

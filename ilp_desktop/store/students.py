@@ -189,14 +189,40 @@ class StudentStore:
 
     @staticmethod
     def _write_guardians(db: Database, student: Student, *, replace: bool = True) -> None:
-        if replace:
-            db.execute("DELETE FROM guardians WHERE student_id = ?", [student.id])
-        if student.guardians:
+        wanted = [
+            (n, g.name, g.relationship, g.phone, g.email, g.language)
+            for n, g in enumerate(student.guardians)
+        ]
+        if not replace:  # a new student: in bulk, for imports of thousands
             db.conn.executemany(
                 "INSERT INTO guardians (student_id, position, name, relationship, phone, email, "
                 "language) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (student.id, n, g.name, g.relationship, g.phone, g.email, g.language)
-                    for n, g in enumerate(student.guardians)
-                ],
+                [(student.id, *row) for row in wanted],
+            )
+            return
+        rows = db.execute(
+            "SELECT position, name, relationship, phone, email, language FROM guardians "
+            "WHERE student_id = ?",
+            [student.id],
+        ).fetchall()
+        have = {row[0]: tuple(row) for row in rows}
+        # Only what changed is written, so the change history names just that guardian.
+        for row in wanted:
+            if row[0] not in have:
+                db.execute(
+                    "INSERT INTO guardians (student_id, position, name, relationship, phone, "
+                    "email, language) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [student.id, *row],
+                )
+            elif have[row[0]] != row:
+                db.execute(
+                    "UPDATE guardians SET name = ?, relationship = ?, phone = ?, email = ?, "
+                    "language = ? WHERE student_id = ? AND position = ?",
+                    [*row[1:], student.id, row[0]],
+                )
+        extra = [position for position in have if position >= len(wanted)]
+        if extra:
+            db.execute(
+                "DELETE FROM guardians WHERE student_id = ? AND position >= ?",
+                [student.id, len(wanted)],
             )

@@ -249,7 +249,7 @@ def test_a_database_at_0004_keeps_its_steps_when_migrated(
     store = open_store(path, backups)
     try:
         applied = [r[0] for r in store.conn.execute("SELECT name FROM _sqlite_migrations")]
-        assert applied[-1] == "0005_reviews"
+        assert "0005_reviews" in applied and applied[-1] == migrations.KNOWN_NAMES[-1]
         records = PlanStore(store).records(sid)
         assert [(s.what, s.general, s.session_id) for s in records.plan_steps] == [
             ("Apply to the community college", False, None)

@@ -1,0 +1,67 @@
+"""The change history of one student's plan, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ...domain.audit import AuditEntry
+
+Index = QModelIndex | QPersistentModelIndex
+HEADERS = ("When", "Who", "What changed")
+NO_NAME = "(name not set)"
+
+
+def when_text(at: str) -> str:
+    """ "Nov 22, 2026 10:15" — readable, and still in time order when sorted as text is not."""
+    try:
+        moment = dt.datetime.fromisoformat(at)
+    except ValueError:
+        return at
+    return f"{moment:%b} {moment.day}, {moment.year} {moment:%H:%M}"
+
+
+class AuditModel(QAbstractTableModel):
+    def __init__(self, entries: list[AuditEntry] | None = None) -> None:
+        super().__init__()
+        self._entries: list[AuditEntry] = list(entries or [])
+
+    def set_entries(self, entries: list[AuditEntry]) -> None:
+        self.beginResetModel()
+        self._entries = list(entries)
+        self.endResetModel()
+
+    def entry(self, row: int) -> AuditEntry:
+        return self._entries[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._entries)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        entry = self._entries[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (when_text(entry.at), entry.who or NO_NAME, entry.summary())[column]
+        if role == Qt.ItemDataRole.UserRole:  # sorting: ISO time, then newest first within it
+            order = f"{entry.at}#{len(self._entries) - index.row():09d}"
+            return (order, entry.who, entry.summary())[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == 2:
+            lines = [entry.summary()]
+            lines += [f"{field}: {old or '(empty)'} → {new or '(empty)'}"
+                      for field, old, new in entry.changes()]  # fmt: skip
+            return "\n".join(lines)
+        return None
