@@ -7,11 +7,17 @@ import logging
 import sys
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .paths import AppDirs
 from .store.errors import AlreadyOpenError, CorruptDatabaseError, StoreError
 
+if TYPE_CHECKING:
+    from .gui.main_window import MainWindow
+
 log = logging.getLogger(__name__)
+
+DAILY_BACKUP_AFTER_MS = 5000  # after the first paint and start-up's own checks
 
 
 def create_main_window(db_path: Path | str, dirs: AppDirs | None = None):
@@ -52,12 +58,22 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
             print(f"ILP Desktop already has {db_path} open; brought its window forward.")
             return 0
         return _refuse(QMessageBox, str(error), exit_when_ready)
+    except CorruptDatabaseError as error:
+        log.warning("refused %s: %s", db_path, error)
+        if exit_when_ready:  # never waits on a dialog
+            message = f"{error}\n\nBackups of this database are kept in {dirs.backups_for(db_path)}"
+            return _refuse(QMessageBox, message, exit_when_ready)
+        from .gui.backup_flow import offer_restore
+
+        # Offer the latest good backup; the damaged file is moved aside, never overwritten.
+        restored = offer_restore(db_path, dirs, error)
+        if restored is None:
+            print(f"ilp-desktop: {error}", file=sys.stderr)
+            return 1
+        window = restored
     except StoreError as error:
         log.warning("refused %s: %s", db_path, error)
-        message = str(error)
-        if isinstance(error, CorruptDatabaseError):
-            message += f"\n\nBackups of this database are kept in {dirs.backups_for(db_path)}"
-        return _refuse(QMessageBox, message, exit_when_ready)
+        return _refuse(QMessageBox, str(error), exit_when_ready)
 
     from .gui.window_factory import shut_down_all
 
@@ -67,6 +83,8 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
     window.show()
     _resume_garbage_collection()
     schedule_after_show(window)
+    # The day's backup, off the GUI thread once start-up's own work is done.
+    QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: _daily_backup(window))
     # sqlite-utils is slow to import: load it off the GUI thread once the window is up,
     # before the counselor's first edit needs it.
     QTimer.singleShot(AFTER_SHOW_MS, lambda: threading.Thread(target=_preload, daemon=True).start())
@@ -80,6 +98,12 @@ def _resume_garbage_collection() -> None:
     """Start-up's objects live as long as the program: keep the collector off them."""
     gc.freeze()
     gc.enable()
+
+
+def _daily_backup(window: MainWindow) -> None:
+    from .gui.backup_flow import start_daily_backup
+
+    start_daily_backup(window)
 
 
 def _preload() -> None:

@@ -85,6 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1)"
     )
+    from . import cli_backup, cli_purge
+
+    cli_backup.add_commands(commands)
+    cli_purge.add_commands(commands)
     return parser
 
 
@@ -140,6 +144,16 @@ def _main(argv: Sequence[str] | None) -> int:
 
         command = run_handout if args.command == "handout" else run_handouts
         return _run_refusable(lambda: command(args, dirs))
+    if args.command in ("backup", "restore", "check"):
+        gc.enable()
+        from . import cli_backup
+
+        return _run_refusable(lambda: cli_backup.run(args, dirs))
+    if args.command == "purge-student":
+        gc.enable()
+        from . import cli_purge
+
+        return _run_refusable(lambda: cli_purge.run(args, dirs))
     from .app import run_gui
 
     return run_gui(args.db or dirs.default_db, dirs, exit_when_ready=args.exit_when_ready)

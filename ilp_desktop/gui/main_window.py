@@ -148,6 +148,9 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self._action("Open &demo school", self.open_demo_school))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Back up now", self.backup_now))
+        file_menu.addAction(self._action("Res&tore from backup…", self.restore_from_backup))
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Import O*NET database…", self.import_onet))
         file_menu.addAction(
             self._action("&Export compliance CSV…", self.export_compliance, "Ctrl+Shift+E")
@@ -156,6 +159,9 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("School &calendar…", self.edit_school_calendar))
         file_menu.addAction(self._action("&School details for handouts…", self.edit_school_details))
+        file_menu.addAction(
+            self._action("Your &name for the change history…", self.edit_counselor_name)
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
@@ -172,6 +178,11 @@ class MainWindow(QMainWindow):
         student_menu.addSeparator()
         self.handout_action = self._action("Conference &handout…", self.open_handout, "Ctrl+P")
         student_menu.addAction(self.handout_action)
+        self.history_action = self._action("Change hi&story…", self.show_history, "Ctrl+H")
+        student_menu.addAction(self.history_action)
+        student_menu.addSeparator()
+        self.purge_action = self._action("Remove student for &good…", self.purge_student)
+        student_menu.addAction(self.purge_action)
 
         help_menu = menus.addMenu("&Help")
         help_menu.addAction(self._action("&Where is my data?", self.show_data_locations))
@@ -199,6 +210,8 @@ class MainWindow(QMainWindow):
         self.edit_action.setEnabled(student is not None)
         self.archive_action.setEnabled(student is not None)
         self.handout_action.setEnabled(student is not None)
+        self.history_action.setEnabled(student is not None)
+        self.purge_action.setEnabled(student is not None)
         self.archive_action.setText("&Restore" if student and student.archived_at else "A&rchive")
 
     def current_student(self) -> Student | None:
@@ -449,6 +462,41 @@ class MainWindow(QMainWindow):
         elif not archived:
             self.roster.select_student(fresh.id)
         self._update_page()
+
+    def backup_now(self) -> None:
+        from .backup_flow import backup_now
+
+        backup_now(self)
+
+    def restore_from_backup(self) -> None:
+        from .backup_flow import restore_from_backup
+
+        restore_from_backup(self)
+
+    def show_history(self) -> None:
+        from .student_records_flow import show_history
+
+        show_history(self)
+
+    def edit_counselor_name(self) -> None:
+        from .student_records_flow import ask_counselor_name
+
+        ask_counselor_name(self)
+
+    def purge_student(self) -> None:
+        from .student_records_flow import purge_current
+
+        purge_current(self)
+
+    def forget_student(self, student_id: int) -> None:
+        """The student was removed from the database: off the roster, the page and the
+        dashboard's "continue with"."""
+        if self._last_student == student_id:
+            self._last_student = None
+            self.dashboard.set_continue(None)
+        self.roster.clear_current()
+        self.student_page.student = None
+        self.reload()
 
     # Databases --------------------------------------------------------------------------------
     def choose_database(self) -> None:

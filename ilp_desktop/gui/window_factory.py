@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from ..paths import AppDirs
@@ -24,11 +25,24 @@ def open_main_window(
     """
     path = Path(db_path).expanduser().absolute()
     if lock is None:
-        lock = InstanceLock(dirs.locks, path)
-        if not lock.acquire():
+        try:
+            lock = InstanceLock(dirs.locks, path)
+            acquired = lock.acquire()
+        except OSError as error:
+            raise _refusal(error, dirs.locks) from error
+        if not acquired:
             raise errors.already_open(path)
     try:
         store = open_store(path, dirs.backups_for(path))
+    except sqlite3.Error as error:  # one the store did not map (a new database, say)
+        lock.release()
+        mapped = errors.translate(error, path)
+        if mapped is None:
+            raise
+        raise mapped from error
+    except OSError as error:  # disk full or no permission while making a new database
+        lock.release()
+        raise _refusal(error, path.parent) from error
     except BaseException:
         lock.release()
         raise
@@ -41,6 +55,12 @@ def open_main_window(
     _open_windows.add(window)
     window.closed.connect(lambda: _open_windows.discard(window))
     return window
+
+
+def _refusal(error: OSError, folder: Path) -> errors.StoreError:
+    from ..store.backups import os_refusal  # only when needed: start-up stays lean
+
+    return os_refusal(error, folder)
 
 
 def shut_down_all() -> None:

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from . import errors
-from .backup import backup_to, timestamped_name
 from .migrations import APPLICATION_ID, KNOWN_NAMES, MIGRATION_SET, build_migrations
 
 if TYPE_CHECKING:
@@ -329,8 +328,9 @@ def _migrate(store: Store, backups_dir: Path | None) -> None:
     if not pending:
         return
     if applied and backups_dir is not None:
-        name = timestamped_name(store.path.stem, f"before-{pending[0]}")
-        copy = backup_to(store.conn, backups_dir / name)
+        from .backups import make_backup  # not at the top: backups imports this module
+
+        copy = make_backup(store, backups_dir, f"before-{pending[0]}")
         log.info("backed up %s to %s before migrating", store.path, copy)
     with store.action() as db:
         build_migrations().apply(db)

@@ -1,0 +1,62 @@
+"""Removing one student for good: every row, every snapshot, their history; then VACUUM."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from dataclasses import dataclass
+
+from . import errors
+from .db import Store
+
+
+@dataclass(frozen=True)
+class PurgeResult:
+    sis_id: str
+    name: str
+    rows: int  # rows removed, the student's own included
+
+
+class PurgeError(errors.StoreError):
+    pass
+
+
+def purge_student(store: Store, student_id: int) -> PurgeResult:
+    """Delete the student and everything hanging off them, then rewrite the file.
+
+    Foreign keys cascade to every plan table and snapshot; the audit rows (no foreign key,
+    written by triggers even for the cascade) go by student id. VACUUM and a truncating WAL
+    checkpoint leave no copy of the deleted pages in the database file or its log.
+    """
+    with store.reading() as conn:
+        row = conn.execute(
+            "SELECT sis_id, first_name, last_name FROM students WHERE id = ?", [student_id]
+        ).fetchone()
+    if row is None:
+        raise PurgeError("That student is no longer in the database; nothing was removed.")
+    sis_id, first, last = row
+    before = store.conn.total_changes
+    with store.action() as db:
+        db.execute("DELETE FROM students WHERE id = ?", [student_id])
+        db.execute("DELETE FROM audit WHERE student_id = ?", [student_id])
+    removed = store.conn.total_changes - before
+    compact(store)
+    return PurgeResult(sis_id=sis_id, name=f"{first} {last}".strip(), rows=removed)
+
+
+def compact(store: Store) -> bool:
+    """VACUUM, then fold the log back into the file and empty it, so no freed page keeps the
+    removed rows. False when another connection kept the log busy (it empties on close)."""
+    try:
+        store.conn.execute("VACUUM")
+        for _attempt in range(20):
+            busy = store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+            if not busy:
+                return True
+            time.sleep(0.05)
+        return False
+    except sqlite3.Error as error:
+        mapped = errors.translate(error, store.path)
+        if mapped is None:
+            raise
+        raise mapped from error
