@@ -17,8 +17,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-DAILY_BACKUP_AFTER_MS = 5000  # after the first paint and start-up's own checks
-
 
 def create_main_window(db_path: Path | str, dirs: AppDirs | None = None):
     """The main window on ``db_path`` (not shown), for an existing QApplication.
@@ -84,6 +82,8 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
     _resume_garbage_collection()
     schedule_after_show(window)
     # The day's backup, off the GUI thread once start-up's own work is done.
+    from .gui.backup_flow import DAILY_BACKUP_AFTER_MS
+
     QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: _daily_backup(window))
     # sqlite-utils is slow to import: load it off the GUI thread once the window is up,
     # before the counselor's first edit needs it.

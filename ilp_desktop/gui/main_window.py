@@ -542,6 +542,10 @@ class MainWindow(QMainWindow):
             return False
         window.show()
         self.close()
+        # Each database opened gets its day's backup, as the one opened at start does.
+        from .backup_flow import DAILY_BACKUP_AFTER_MS, start_daily_backup
+
+        QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: start_daily_backup(window))
         return True
 
     def open_demo_school(self) -> None:

@@ -190,6 +190,25 @@ def test_start_up_backup_once_a_day(
     assert len(list_backups(folder)) == 1
 
 
+def test_a_database_opened_later_gets_its_days_backup_too(
+    qtbot: object,
+    make_window: object,
+    school_db: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    done: list[Path | None] = []
+    monkeypatch.setattr(backup_flow, "_daily_done", done.append)
+    monkeypatch.setattr(backup_flow, "DAILY_BACKUP_AFTER_MS", 0)
+    window: MainWindow = make_window(school_db)  # type: ignore[operator]
+    other = tmp_path / "other.sqlite"
+    assert window.open_database(other)
+    qtbot.waitUntil(lambda: len(done) == 1, timeout=10000)  # type: ignore[attr-defined]
+    assert [b.reason for b in list_backups(window.dirs.backups_for(other))] == ["daily"]
+    for opened in visible_windows():
+        opened.close()
+
+
 def test_start_up_backup_failure_is_logged_not_shown(
     qtbot: object,
     make_window: object,
