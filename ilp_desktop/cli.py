@@ -85,8 +85,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--jobs", type=_jobs, default=1, metavar="N", help="worker processes (default 1)"
     )
-    from . import cli_backup, cli_purge
+    from . import cli_backup, cli_purge, cli_roster, cli_transfer
 
+    cli_roster.add_commands(commands)
+    cli_transfer.add_commands(commands)
     cli_backup.add_commands(commands)
     cli_purge.add_commands(commands)
     return parser
@@ -144,6 +146,16 @@ def _main(argv: Sequence[str] | None) -> int:
 
         command = run_handout if args.command == "handout" else run_handouts
         return _run_refusable(lambda: command(args, dirs))
+    if args.command == "import-roster":
+        gc.enable()
+        from . import cli_roster
+
+        return _run_refusable(lambda: cli_roster.run(args, dirs))
+    if args.command in ("export-student", "import-student"):
+        gc.enable()
+        from . import cli_transfer
+
+        return _run_refusable(lambda: cli_transfer.run(args, dirs))
     if args.command in ("backup", "restore", "check"):
         gc.enable()
         from . import cli_backup

@@ -151,6 +151,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Back up now", self.backup_now))
         file_menu.addAction(self._action("Res&tore from backup…", self.restore_from_backup))
         file_menu.addSeparator()
+        file_menu.addAction(self._action("Import &roster from SIS…", self.import_roster))
+        file_menu.addAction(self._action("Import &transfer package…", self.import_transfer_package))
         file_menu.addAction(self._action("&Import O*NET database…", self.import_onet))
         file_menu.addAction(
             self._action("&Export compliance CSV…", self.export_compliance, "Ctrl+Shift+E")
@@ -178,6 +180,10 @@ class MainWindow(QMainWindow):
         student_menu.addSeparator()
         self.handout_action = self._action("Conference &handout…", self.open_handout, "Ctrl+P")
         student_menu.addAction(self.handout_action)
+        self.transfer_action = self._action(
+            "Export &transfer package…", self.export_transfer_package
+        )
+        student_menu.addAction(self.transfer_action)
         self.history_action = self._action("Change hi&story…", self.show_history, "Ctrl+H")
         student_menu.addAction(self.history_action)
         student_menu.addSeparator()
@@ -211,6 +217,7 @@ class MainWindow(QMainWindow):
         self.archive_action.setEnabled(student is not None)
         self.handout_action.setEnabled(student is not None)
         self.history_action.setEnabled(student is not None)
+        self.transfer_action.setEnabled(student is not None)
         self.purge_action.setEnabled(student is not None)
         self.archive_action.setText("&Restore" if student and student.archived_at else "A&rchive")
 
@@ -462,6 +469,21 @@ class MainWindow(QMainWindow):
         elif not archived:
             self.roster.select_student(fresh.id)
         self._update_page()
+
+    def import_roster(self) -> None:
+        from .roster_import_wizard import import_roster
+
+        import_roster(self)
+
+    def export_transfer_package(self) -> None:
+        from .transfer_flow import export_transfer_package
+
+        export_transfer_package(self)
+
+    def import_transfer_package(self) -> None:
+        from .transfer_flow import import_transfer_package
+
+        import_transfer_package(self)
 
     def backup_now(self) -> None:
         from .backup_flow import backup_now

@@ -24,6 +24,7 @@ from ilp_desktop.gui.dialogs.audit_dialog import AuditDialog
 from ilp_desktop.gui.dialogs.conference_day_dialog import ConferenceDayDialog
 from ilp_desktop.gui.dialogs.handout_dialog import HandoutDialog
 from ilp_desktop.gui.main_window import MainWindow
+from ilp_desktop.gui.roster_import_wizard import import_roster
 from ilp_desktop.gui.student_records_flow import PurgeDialog
 from ilp_desktop.store.db import open_store
 
@@ -86,6 +87,7 @@ def test_the_watch_catches_an_attempt(no_network: list[tuple[str, tuple[Any, ...
 
 
 def test_a_whole_session_makes_no_network_call(
+    qtbot: Any,
     no_network: list[tuple[str, tuple[Any, ...]]],
     make_window: Callable[[Path], MainWindow],
     tmp_path: Path,
@@ -129,6 +131,31 @@ def test_a_whole_session_makes_no_network_call(
     monkeypatch.setattr(PurgeDialog, "exec", purge)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     window.purge_action.trigger()
+
+    # Back up now, a roster import through the wizard, a transfer package out.
+    informed: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text, *a: informed.append(text))
+    window.backup_now()
+    qtbot.waitUntil(lambda: bool(informed), timeout=20000)
+    roster = tmp_path / "roster.csv"
+    roster.write_text(
+        "\ufeffStudent_Number,Last_Name,First_Name,Grade_Level\n900001,Trần,Thị Mai,9\n",
+        encoding="utf-8",
+    )
+    wizard = import_roster(window)
+    wizard.file_page.path_edit.setText(str(roster))
+    wizard.next()
+    wizard.next()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.plan is not None, timeout=20000)
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentPage() is wizard.done_page, timeout=20000)
+    wizard.accept()
+    assert window.roster.select_student(1)
+    package = tmp_path / "student.ilp"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(package), ""))
+    window.transfer_action.trigger()
+    qtbot.waitUntil(package.exists, timeout=20000)
     window.show_dashboard()
     app.processEvents()
 
