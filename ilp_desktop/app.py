@@ -36,7 +36,7 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
 
     from . import __version__
     from .gui import error_hook
-    from .gui.main_window import AFTER_SHOW_MS, schedule_after_show
+    from .gui.main_window import AFTER_SHOW_MS, DAILY_BACKUP_AFTER_MS, schedule_after_show
     from .paths import resource
     from .store.instance_lock import database_key
 
@@ -82,8 +82,6 @@ def run_gui(db_path: Path, dirs: AppDirs, *, exit_when_ready: bool = False) -> i
     _resume_garbage_collection()
     schedule_after_show(window)
     # The day's backup, off the GUI thread once start-up's own work is done.
-    from .gui.backup_flow import DAILY_BACKUP_AFTER_MS
-
     QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: _daily_backup(window))
     # sqlite-utils is slow to import: load it off the GUI thread once the window is up,
     # before the counselor's first edit needs it.

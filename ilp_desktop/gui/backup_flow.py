@@ -43,7 +43,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 BACKUP_TITLE = "Back up now"
-DAILY_BACKUP_AFTER_MS = 5000  # after the first paint and start-up's own checks
 T = TypeVar("T")
 
 

@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 AFTER_SHOW_MS = 300
+DAILY_BACKUP_AFTER_MS = 5000  # the day's backup: after start-up's own checks
 FULL_CHECK_AFTER_MS = 2000  # once start-up's own reading is done
 
 
@@ -565,7 +566,7 @@ class MainWindow(QMainWindow):
         window.show()
         self.close()
         # Each database opened gets its day's backup, as the one opened at start does.
-        from .backup_flow import DAILY_BACKUP_AFTER_MS, start_daily_backup
+        from .backup_flow import start_daily_backup
 
         QTimer.singleShot(DAILY_BACKUP_AFTER_MS, window, lambda: start_daily_backup(window))
         return True

@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from ilp_desktop.gui import backup_flow
+from ilp_desktop.gui import backup_flow, main_window
 from ilp_desktop.gui.dialogs.restore_dialog import RestoreDialog
 from ilp_desktop.gui.main_window import MainWindow
 from ilp_desktop.gui.models.backups_model import (
@@ -199,7 +199,7 @@ def test_a_database_opened_later_gets_its_days_backup_too(
 ) -> None:
     done: list[Path | None] = []
     monkeypatch.setattr(backup_flow, "_daily_done", done.append)
-    monkeypatch.setattr(backup_flow, "DAILY_BACKUP_AFTER_MS", 0)
+    monkeypatch.setattr(main_window, "DAILY_BACKUP_AFTER_MS", 0)
     window: MainWindow = make_window(school_db)  # type: ignore[operator]
     other = tmp_path / "other.sqlite"
     assert window.open_database(other)
