@@ -153,7 +153,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("Res&tore from backup…", self.restore_from_backup))
         file_menu.addSeparator()
         file_menu.addAction(self._action("Import &roster from SIS…", self.import_roster))
-        file_menu.addAction(self._action("Import &transfer package…", self.import_transfer_package))
+        file_menu.addAction(self._action("Import transfer &package…", self.import_transfer_package))
         file_menu.addAction(self._action("&Import O*NET database…", self.import_onet))
         file_menu.addAction(
             self._action("&Export compliance CSV…", self.export_compliance, "Ctrl+Shift+E")
