@@ -222,6 +222,8 @@ def _import_onet(args: argparse.Namespace, dirs: AppDirs) -> int:
         open_release(args.release, args.clusters).close()
         # Creates a new database, or brings an older one up to date (with a backup first).
         open_store(args.onet_db, dirs.backups_for(args.onet_db)).close()
-        summary = import_onet(args.onet_db, args.release, args.clusters)
+        summary = import_onet(
+            args.onet_db, args.release, args.clusters, backups=dirs.backups_for(args.onet_db)
+        )
     print("\n".join(summary.lines()))
     return EXIT_OK

@@ -53,8 +53,7 @@ def run(args: argparse.Namespace, dirs: AppDirs) -> int:
 
 
 def _backup(db: Path, out: Path) -> int:
-    from .store.backup import backup_to
-    from .store.backups import NOTHING_CHANGED, describe_backup, integrity_problems, os_refusal
+    from .store.backups import backup_to_file, describe_backup
     from .store.db import open_reader
     from .store.errors import StoreError
 
@@ -67,20 +66,9 @@ def _backup(db: Path, out: Path) -> int:
         raise StoreError(f"The folder {out.parent} does not exist. Choose a folder that does.")
     store = open_reader(db)  # refuses a missing, foreign or damaged file, writes nothing
     try:
-        backup_to(store.conn, out)
-    except FileExistsError:
-        raise StoreError(f"{out} already exists; ILP Desktop never overwrites a file.") from None
-    except OSError as error:
-        raise os_refusal(error, out.parent) from error
+        backup_to_file(store, out)  # checked; removed again if it fails its check
     finally:
         store.close()
-    problems = integrity_problems(out)
-    if problems:
-        out.unlink(missing_ok=True)
-        raise StoreError(
-            f"The copy of {db} did not pass its integrity check ({'; '.join(problems[:2])}), "
-            f"so it was removed. Run `ilp-desktop check --db {db}`. {NOTHING_CHANGED}"
-        )
     info = describe_backup(out)
     print(f"Backed up {db} ({_students(info.students)}) to {out}; the copy is sound.")
     return EXIT_OK

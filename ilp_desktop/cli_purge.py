@@ -35,48 +35,62 @@ def run(args: argparse.Namespace, dirs: AppDirs) -> int:
     from .store.db import open_store
     from .store.instance_lock import InstanceLock
     from .store.purge import purge_student
+    from .store.students import StudentStore
 
     db = args.purge_db.expanduser().absolute()
     if not db.is_file():
         print(f"ilp-desktop: {db} does not exist; nothing was removed.", file=sys.stderr)
         return EXIT_REFUSED
     sis_id = args.student.strip()
+    folder = dirs.backups_for(db)
     with InstanceLock(dirs.locks, db) as lock:
         if not lock.acquire():
             raise errors.already_open(db)
-        store = open_store(db, dirs.backups_for(db))
+        store = open_store(db, folder)
         try:
-            row = store.conn.execute(
-                "SELECT id, first_name, last_name FROM students WHERE sis_id = ?", [sis_id]
-            ).fetchone()
-            if row is None:
+            students = StudentStore(store)
+            student_id = students.id_of(sis_id)
+            student = students.get(student_id) if student_id is not None else None
+            if student is None and not args.from_backups:
                 print(
                     f"ilp-desktop: no student has the SIS id “{sis_id}” in {db}; nothing was "
                     "removed.",
                     file=sys.stderr,
                 )
                 return EXIT_REFUSED
-            name = f"{row[1]} {row[2]}".strip()
+            who = f"{student.full_name} ({sis_id})" if student else f"the student {sis_id}"
             if not args.yes:
+                where = "" if student else f"the backups in {folder} of "
                 print(
-                    f"ilp-desktop: this removes {name} ({sis_id}) and everything recorded about "
-                    "them, for good. Add --yes to go ahead; nothing was removed.",
+                    f"ilp-desktop: this removes {who} and everything recorded about them from "
+                    f"{where}{db}, for good. Add --yes to go ahead; nothing was removed.",
                     file=sys.stderr,
                 )
                 return EXIT_REFUSED
-            purge_student(store, row[0])
+            if student is not None:
+                purge_student(store, student.id)  # type: ignore[arg-type]
         finally:
             store.close()
-    print(f"Removed {name} ({sis_id}) and everything recorded about them from {db}.")
-    folder = dirs.backups_for(db)
-    if args.from_backups:
+        if student is not None:
+            print(f"Removed {who} and everything recorded about them from {db}.")
+        else:  # removed from the database earlier: the backups are what is left
+            print(f"{db} has no student with the SIS id “{sis_id}” (any more).")
+        if not args.from_backups:
+            print(
+                f"Backups in {folder} made before now still hold them until they rotate out; "
+                "run the same command with --from-backups added to remove them there too."
+            )
+            return EXIT_OK
         from .store.backups import purge_student_from_backups
 
         held = purge_student_from_backups(folder, sis_id)
-        print(f"Also removed them from {held} backup{'s' if held != 1 else ''} in {folder}.")
-    else:
+    if student is None and held == 0:
         print(
-            f"Backups in {folder} made before now still hold them until they rotate out; "
-            "run again with --from-backups to remove them there too."
+            f"ilp-desktop: no backup in {folder} holds the SIS id “{sis_id}” either; nothing "
+            "was removed.",
+            file=sys.stderr,
         )
+        return EXIT_REFUSED
+    also = "Also removed" if student is not None else "Removed"
+    print(f"{also} them from {held} backup{'s' if held != 1 else ''} in {folder}.")
     return EXIT_OK

@@ -1,24 +1,16 @@
 """`ilp-desktop export-student` and `import-student`: a student's transfer package on the
-command line (docs/transfer-format.md describes the file).
-
-Also the one place that draws the handout for a package (:func:`make_handout`): the store
-cannot draw, and the GUI's export uses the same function.
+command line (docs/transfer-format.md describes the file). The package, handout and all, is
+made by transfer_jobs.py, as the GUI's export makes it.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import io
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from .paths import AppDirs
-
-if TYPE_CHECKING:
-    from .store.db import Store
-    from .store.transfer_export import HandoutAttachment
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 COMMANDS = ("export-student", "import-student")
@@ -66,25 +58,6 @@ def run(args: argparse.Namespace, dirs: AppDirs) -> int:
         return EXIT_REFUSED
 
 
-def make_handout(store: Store, student_id: int, today: dt.date) -> HandoutAttachment:
-    """The student's handout as a PDF, or why there is none (no usable font here)."""
-    from .handout_jobs import open_source
-    from .reports.fonts import NoUnicodeFontError
-    from .reports.handout import build_handout
-    from .store.transfer_export import HandoutAttachment
-
-    buffer = io.BytesIO()
-    try:
-        build_handout(open_source(store).handout(student_id, today), buffer)
-    except NoUnicodeFontError:
-        return HandoutAttachment(
-            None,
-            "The exporting computer had no font that could draw it; print the handout from "
-            "ILP Desktop after importing.",
-        )
-    return HandoutAttachment(buffer.getvalue())
-
-
 def _existing(path: Path) -> Path:
     """The database file, which must exist: a typing slip must not create an empty one."""
     from .store.transfer_export import TransferError
@@ -99,7 +72,9 @@ def _existing(path: Path) -> Path:
 
 def _export(args: argparse.Namespace, dirs: AppDirs) -> int:
     from .store.db import open_reader, open_store
-    from .store.transfer_export import TransferError, export_student, student_id_of
+    from .store.students import StudentStore
+    from .store.transfer_export import TransferError
+    from .transfer_jobs import export_package
 
     out: Path = args.out
     if out.exists():
@@ -113,14 +88,14 @@ def _export(args: argparse.Namespace, dirs: AppDirs) -> int:
     open_store(db, dirs.backups_for(db)).close()  # refuses a newer one, migrates an older
     store = open_reader(db)
     try:
-        student_id = student_id_of(store, args.student)
-        if student_id is None:
-            raise TransferError(
-                f"No student has the SIS id “{args.student.strip()}” in {db}. Nothing was exported."
-            )
-        result = export_student(store, student_id, out, today=dt.date.today(), handout=make_handout)
+        student_id = StudentStore(store).id_of(args.student)
     finally:
         store.close()
+    if student_id is None:
+        raise TransferError(
+            f"No student has the SIS id “{args.student.strip()}” in {db}. Nothing was exported."
+        )
+    result = export_package(db, student_id, out, today=dt.date.today())
     manifest = result.manifest
     print(f"Exported {manifest.student_name} (SIS id {manifest.sis_id}) to {out}.")
     if manifest.handout_file is None:

@@ -62,6 +62,11 @@ def test_imports_and_says_what_it_brought(tmp_path: Path) -> None:
     assert "1 occupation has no interest profile" in result.stdout
     assert "Underwater Basket Weaving" in result.stdout
     assert _occupations(db) == 5
+    from ilp_desktop.paths import AppDirs
+    from ilp_desktop.store.backups import list_backups
+
+    made = list_backups(AppDirs.for_user().backups_for(db))
+    assert [b.reason for b in made] == ["before-onet-import"]
 
 
 def test_a_random_zip_is_refused_with_exit_1(tmp_path: Path) -> None:

@@ -70,3 +70,28 @@ def test_purge_from_backups_too(school: Path, capsys: pytest.CaptureFixture[str]
     assert "from 1 backup" in capsys.readouterr().out
     for backup in folder.glob("*.sqlite"):
         assert sis_id.encode() not in backup.read_bytes(), backup
+
+
+def test_the_backups_of_a_student_removed_earlier(
+    school: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The first run says to run again with --from-backups: that must work although the
+    student is no longer in the database."""
+    sis_id = sorted(_sis_ids(school))[3]
+    folder = AppDirs.for_user().backups_for(school)
+    store = open_store(school)
+    try:
+        made = make_backup(store, folder, "manual")
+    finally:
+        store.close()
+    assert main(["purge-student", "--db", str(school), "--student", sis_id, "--yes"]) == 0
+    assert "--from-backups" in capsys.readouterr().out
+    assert sis_id.encode() in made.read_bytes()
+    again = ["purge-student", "--db", str(school), "--student", sis_id, "--from-backups"]
+    assert main(again) == 1  # still asks for --yes
+    assert "Add --yes" in capsys.readouterr().err and sis_id.encode() in made.read_bytes()
+    assert main([*again, "--yes"]) == 0
+    assert "Removed them from 1 backup" in capsys.readouterr().out
+    assert sis_id.encode() not in made.read_bytes()
+    assert main([*again, "--yes"]) == 1  # nothing anywhere now
+    assert "nothing was removed" in capsys.readouterr().err

@@ -200,13 +200,13 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
 def test_without_a_usable_font_the_package_goes_without_the_handout(
     sending: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: Any
 ) -> None:
-    from ilp_desktop.reports import handout
+    from ilp_desktop import transfer_jobs
     from ilp_desktop.reports.fonts import NoUnicodeFontError
 
     def no_font(*_args: object, **_kwargs: object) -> int:
         raise NoUnicodeFontError()
 
-    monkeypatch.setattr(handout, "build_handout", no_font)
+    monkeypatch.setattr(transfer_jobs, "build_handout", no_font)
     package = tmp_path / "ming.ilp"
     assert export(sending, package) == 0
     assert "warning: no handout in the package" in capsys.readouterr().err

@@ -4,9 +4,10 @@ A transfer package (``.ilp``) is a ZIP archive holding ``manifest.json``, ``stud
 when the exporting computer could draw it, ``handout.pdf``; docs/transfer-format.md describes
 every field. This module turns a student's records into the JSON documents and back. A package
 that reaches the reader may be damaged, edited by hand or made by a newer version, so every
-field is checked here before anything touches a database: its type, its choices, the rules the
-tables' CHECK constraints hold, and what the app's readers rely on (ISO dates, answers to
-statements the inventory has, snapshots that read back).
+field is checked before anything touches a database: its type, its choices and the rules the
+tables' CHECK constraints hold (transfer_fields.py, field by field), and here the rules across
+fields and what the app's readers rely on (answers to statements the inventory has, links
+between records, snapshots that read back).
 
 Ids in the document (``id`` of goals, steps and sessions; ``session`` of steps and snapshots)
 only link records inside the document; the importer gives every record a new id.
@@ -18,46 +19,97 @@ says where in the document the problem is.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 import math
-import re
-from collections.abc import Callable, Collection, Iterable, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from .courses import PLAN_GRADES, PLAN_STATUSES, TERM_LABELS, PlannedCourse
-from .dates import read_iso_date
-from .interests import LANGUAGES
+from .courses import PlannedCourse
 from .plans import (
-    AREAS,
-    GOAL_STATUSES,
-    ROLES,
-    STEP_KINDS,
-    STEP_STATUSES,
     ActionStep,
     Assessment,
     Baseline,
     Goal,
     ProgressNote,
 )
-from .postsecondary import PATHWAYS, TARGET_KINDS, CareerLink, PostsecondaryPlan, Target
-from .reviews import REVIEW_KINDS
+from .postsecondary import CareerLink, PostsecondaryPlan, Target
 from .self_exploration import (
-    ACTIVITY_CATEGORIES,
-    AGREEMENTS,
-    ENTERED_BY,
-    KINDS,
-    MAX_HOURS_PER_WEEK,
     Activity,
     InventoryAttempt,
     ProfileItem,
     Support,
 )
-from .sessions import ACK_ROLES, ATTENDEE_ROLES, SESSION_KINDS, Acknowledgement, Attendee, Session
+from .sessions import Acknowledgement, Session
 from .shortlist import MAX_ENTRIES, ShortlistEntry
 from .snapshots import SnapshotError, read_snapshot
 from .students import Guardian, Student, normalized, validate_student
+from .transfer_fields import (
+    ACK_FIELDS,
+    ACTIVITY_FIELDS,
+    ASSESSMENT_FIELDS,
+    ATTEMPT_FIELDS,
+    BASELINE_FIELDS,
+    CAREER_FIELDS,
+    COURSE_FIELDS,
+    GOAL_FIELDS,
+    GUARDIAN_FIELDS,
+    ITEM_FIELDS,
+    MANIFEST_FIELDS,
+    MANIFEST_STUDENT_FIELDS,
+    MAX_ITEMS,
+    MAX_TEXT,
+    NOTE_FIELDS,
+    POSTSECONDARY_FIELDS,
+    SESSION_FIELDS,
+    SHORTLIST_FIELDS,
+    SNAPSHOT_FIELDS,
+    SNAPSHOT_REASONS,
+    STEP_FIELDS,
+    STUDENT_FIELDS,
+    SUPPORT_FIELDS,
+    TARGET_FIELDS,
+    Field,
+    TransferFormatError,
+    cap,
+    in_order,
+    is_int,
+    known_session,
+    numbered,
+    one_of_entry_or_other,
+    read_fields,
+    read_record,
+    short,
+    unique,
+    unique_ids,
+)
+
+# Importable from here too: the format's limits and its one error.
+__all__ = [
+    "FORMAT_MINOR",
+    "FORMAT_NAME",
+    "FORMAT_VERSION",
+    "HANDOUT_FILE",
+    "MANIFEST_FILE",
+    "MAX_DEPTH",
+    "MAX_ITEMS",
+    "MAX_TEXT",
+    "SNAPSHOT_REASONS",
+    "STUDENT_FILE",
+    "SUFFIX",
+    "Manifest",
+    "SnapshotRecord",
+    "TransferDocument",
+    "TransferFormatError",
+    "document_json",
+    "encode",
+    "manifest_json",
+    "parse_json",
+    "read_document",
+    "read_manifest",
+    "record_counts",
+    "remap_snapshot",
+]
 
 FORMAT_NAME = "ilp-desktop-transfer"
 # The major version: a reader refuses a package of a newer major version. The minor version
@@ -76,18 +128,7 @@ MAX_UNPACKED_BYTES = 50_000_000  # everything in it, unpacked
 MAX_MANIFEST_BYTES = 1_000_000
 MAX_HANDOUT_BYTES = 20_000_000
 MAX_MEMBERS = 100  # files inside the archive
-MAX_TEXT = 100_000  # characters in one text field (session notes are at most 10,000)
-MAX_ITEMS = 10_000  # records in one list
 MAX_DEPTH = 32  # nesting of JSON lists and objects
-REVIEW_YEARS = (1900, 2200)
-
-SNAPSHOT_REASONS: tuple[str, ...] = ("review", "transfer", "other")
-_ENTRY_ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
-_ANSWER_ID = re.compile(r"^[A-Za-z0-9_-]{1,32}$")
-
-
-class TransferFormatError(ValueError):
-    """A manifest or document that cannot be read; ``str()`` says what and where."""
 
 
 # --- What the document holds ------------------------------------------------------------------
@@ -189,42 +230,43 @@ def manifest_json(manifest: Manifest) -> dict[str, Any]:
 
 def document_json(doc: TransferDocument) -> dict[str, Any]:
     """The document as JSON-ready data: the format's field names, lists for tuples."""
-    student = _out(doc.student, _STUDENT)
-    student["guardians"] = [_out(g, _GUARDIAN) for g in doc.student.guardians]
+    student = _out(doc.student, STUDENT_FIELDS)
+    student["guardians"] = [_out(g, GUARDIAN_FIELDS) for g in doc.student.guardians]
     post = None
     if doc.postsecondary is not None:
-        post = _out(doc.postsecondary, _POSTSECONDARY)
-        post["targets"] = [_out(t, _TARGET) for t in doc.postsecondary.targets]
-        post["careers"] = [_out(c, _CAREER) for c in doc.postsecondary.careers]
+        post = _out(doc.postsecondary, POSTSECONDARY_FIELDS)
+        post["targets"] = [_out(t, TARGET_FIELDS) for t in doc.postsecondary.targets]
+        post["careers"] = [_out(c, CAREER_FIELDS) for c in doc.postsecondary.careers]
     return {
         "student": student,
-        "inventory_attempts": [_out(a, _ATTEMPT) for a in doc.attempts],
-        "profile_items": [_out(i, _ITEM) for i in doc.items],
-        "activities": [_out(a, _ACTIVITY) for a in doc.activities],
-        "supports": [_out(s, _SUPPORT) for s in doc.supports],
-        "shortlist": [_out(e, _SHORTLIST) for e in doc.shortlist],
-        "baselines": [_out(b, _BASELINE) for b in doc.baselines],
-        "assessments": [_out(a, _ASSESSMENT) for a in doc.assessments],
+        "inventory_attempts": [_out(a, ATTEMPT_FIELDS) for a in doc.attempts],
+        "profile_items": [_out(i, ITEM_FIELDS) for i in doc.items],
+        "activities": [_out(a, ACTIVITY_FIELDS) for a in doc.activities],
+        "supports": [_out(s, SUPPORT_FIELDS) for s in doc.supports],
+        "shortlist": [_out(e, SHORTLIST_FIELDS) for e in doc.shortlist],
+        "baselines": [_out(b, BASELINE_FIELDS) for b in doc.baselines],
+        "assessments": [_out(a, ASSESSMENT_FIELDS) for a in doc.assessments],
         "goals": [
-            _out(g, _GOAL)
+            _out(g, GOAL_FIELDS)
             | {
-                "notes": [_out(n, _NOTE) for n in g.notes],
-                "steps": [_out(s, _STEP) for s in g.steps],
+                "notes": [_out(n, NOTE_FIELDS) for n in g.notes],
+                "steps": [_out(s, STEP_FIELDS) for s in g.steps],
             }
             for g in doc.goals
         ],
-        "steps": [_out(s, _STEP) for s in doc.steps],
-        "course_plan": [_out(c, _COURSE) for c in doc.course_plan],
+        "steps": [_out(s, STEP_FIELDS) for s in doc.steps],
+        "course_plan": [_out(c, COURSE_FIELDS) for c in doc.course_plan],
         "postsecondary": post,
         "sessions": [
-            _out(s, _SESSION) | {"acknowledgements": [_out(a, _ACK) for a in s.acknowledgements]}
+            _out(s, SESSION_FIELDS)
+            | {"acknowledgements": [_out(a, ACK_FIELDS) for a in s.acknowledgements]}
             for s in doc.sessions
         ],
-        "snapshots": [_out(s, _SNAPSHOT) for s in doc.snapshots],
+        "snapshots": [_out(s, SNAPSHOT_FIELDS) for s in doc.snapshots],
     }
 
 
-def _out(record: object, fields: Mapping[str, _Field]) -> dict[str, Any]:
+def _out(record: object, fields: Mapping[str, Field]) -> dict[str, Any]:
     data: dict[str, Any] = {}
     for key, spec in fields.items():
         value = getattr(record, spec.attr or key)
@@ -270,7 +312,7 @@ def parse_json(data: bytes, what: str) -> Any:
     except RecursionError:
         raise TransferFormatError(f"{what} is nested too deeply to be a transfer file.") from None
     except ValueError as error:  # JSONDecodeError, or an integer with thousands of digits
-        raise TransferFormatError(f"{what} is not valid JSON ({_short(str(error), 80)}).") from None
+        raise TransferFormatError(f"{what} is not valid JSON ({short(str(error), 80)}).") from None
     _check_tree(value, what)
     return value
 
@@ -311,15 +353,15 @@ def read_manifest(raw: object) -> Manifest:
     if not isinstance(raw, Mapping) or raw.get("format") != FORMAT_NAME:
         raise TransferFormatError("It is not an ILP Desktop transfer package.")
     version = raw.get("format_version")
-    if not _is_int(version) or version < 1:
+    if not is_int(version) or version < 1:
         raise TransferFormatError("Its manifest has no format version ILP Desktop knows.")
     if version > FORMAT_VERSION:
         raise TransferFormatError(
             f"It was made by a newer version of ILP Desktop (transfer format {version}; this "
             f"version reads format {FORMAT_VERSION}). Install the newer ILP Desktop to import it."
         )
-    fields = _fields(raw, _MANIFEST, "the manifest")
-    student = _fields(raw.get("student"), _MANIFEST_STUDENT, "the manifest's student")
+    fields = read_fields(raw, MANIFEST_FIELDS, "the manifest")
+    student = read_fields(raw.get("student"), MANIFEST_STUDENT_FIELDS, "the manifest's student")
     handout = raw.get("handout_file")
     if handout is not None and handout != HANDOUT_FILE:
         raise TransferFormatError(f"The manifest names a handout other than {HANDOUT_FILE}.")
@@ -349,52 +391,52 @@ def read_document(raw: object, *, form_ids: Mapping[str, Collection[str]]) -> Tr
     """
     if not isinstance(raw, Mapping):
         raise TransferFormatError("The student's record is not a JSON object.")
-    sessions = tuple(_session(r, n) for n, r in _numbered(raw, "sessions", "the record"))
-    session_ids = _unique_ids([s.id for s in sessions], "session")
-    goals = tuple(_goal(r, n, session_ids) for n, r in _numbered(raw, "goals", "the record"))
-    _unique_ids([g.id for g in goals], "goal")
+    sessions = tuple(_session(r, n) for n, r in numbered(raw, "sessions", "the record"))
+    session_ids = unique_ids([s.id for s in sessions], "session")
+    goals = tuple(_goal(r, n, session_ids) for n, r in numbered(raw, "goals", "the record"))
+    unique_ids([g.id for g in goals], "goal")
     steps = tuple(
         _step(r, f"step {n} under no goal", session_ids, under_goal=False)
-        for n, r in _numbered(raw, "steps", "the record")
+        for n, r in numbered(raw, "steps", "the record")
     )
-    _unique_ids([s.id for g in goals for s in g.steps] + [s.id for s in steps], "step")
+    unique_ids([s.id for g in goals for s in g.steps] + [s.id for s in steps], "step")
     attempts = tuple(
-        _attempt(r, n, form_ids) for n, r in _numbered(raw, "inventory_attempts", "the record")
+        _attempt(r, n, form_ids) for n, r in numbered(raw, "inventory_attempts", "the record")
     )
     items = tuple(
-        _item(r, f"profile item {n}") for n, r in _numbered(raw, "profile_items", "the record")
+        _item(r, f"profile item {n}") for n, r in numbered(raw, "profile_items", "the record")
     )
-    _unique([(i.kind, i.entry_id, i.other) for i in items], "profile item", "is on the list twice")
+    unique([(i.kind, i.entry_id, i.other) for i in items], "profile item", "is on the list twice")
     shortlist = _shortlist(raw)
     return TransferDocument(
         student=_student(raw.get("student")),
         attempts=attempts,
         items=items,
         activities=tuple(
-            _activity(r, f"activity {n}") for n, r in _numbered(raw, "activities", "the record")
+            _activity(r, f"activity {n}") for n, r in numbered(raw, "activities", "the record")
         ),
         supports=tuple(
-            _support(r, f"support {n}") for n, r in _numbered(raw, "supports", "the record")
+            _support(r, f"support {n}") for n, r in numbered(raw, "supports", "the record")
         ),
         shortlist=shortlist,
         baselines=tuple(
-            _make(Baseline, r, _BASELINE, f"baseline {n}")
-            for n, r in _numbered(raw, "baselines", "the record")
+            read_record(Baseline, r, BASELINE_FIELDS, f"baseline {n}")
+            for n, r in numbered(raw, "baselines", "the record")
         ),
         assessments=tuple(
-            _make(Assessment, r, _ASSESSMENT, f"assessment {n}")
-            for n, r in _numbered(raw, "assessments", "the record")
+            read_record(Assessment, r, ASSESSMENT_FIELDS, f"assessment {n}")
+            for n, r in numbered(raw, "assessments", "the record")
         ),
         goals=goals,
         steps=steps,
         course_plan=tuple(
-            _make(PlannedCourse, r, _COURSE, f"course {n} of the course plan")
-            for n, r in _numbered(raw, "course_plan", "the record")
+            read_record(PlannedCourse, r, COURSE_FIELDS, f"course {n} of the course plan")
+            for n, r in numbered(raw, "course_plan", "the record")
         ),
         postsecondary=_postsecondary(raw.get("postsecondary")),
         sessions=sessions,
         snapshots=tuple(
-            _snapshot(r, n, session_ids) for n, r in _numbered(raw, "snapshots", "the record")
+            _snapshot(r, n, session_ids) for n, r in numbered(raw, "snapshots", "the record")
         ),
     )
 
@@ -402,11 +444,11 @@ def read_document(raw: object, *, form_ids: Mapping[str, Collection[str]]) -> Tr
 def _student(raw: object) -> Student:
     if raw is None:
         raise TransferFormatError("The record has no “student”.")
-    values = _fields(raw, _STUDENT, "the student")
+    values = read_fields(raw, STUDENT_FIELDS, "the student")
     assert isinstance(raw, Mapping)
     guardians = [
-        Guardian(**_fields(g, _GUARDIAN, f"guardian {n}"))
-        for n, g in _numbered(raw, "guardians", "the student")
+        Guardian(**read_fields(g, GUARDIAN_FIELDS, f"guardian {n}"))
+        for n, g in numbered(raw, "guardians", "the student")
     ]
     student = Student(**values, guardians=guardians)
     # The SIS id is how schools find a student again: it must be one this app can store.
@@ -419,56 +461,56 @@ def _student(raw: object) -> Student:
 
 def _attempt(raw: object, n: int, form_ids: Mapping[str, Collection[str]]) -> InventoryAttempt:
     where = f"inventory attempt {n}"
-    values = _fields(raw, _ATTEMPT, where)
+    values = read_fields(raw, ATTEMPT_FIELDS, where)
     known = form_ids.get(values["form"])
     if known is None:
         raise TransferFormatError(
-            f"{_cap(where)} used the “{_short(values['form'])}” form, which this version of "
+            f"{cap(where)} used the “{short(values['form'])}” form, which this version of "
             "ILP Desktop does not have."
         )
     strangers = [key for key in values["answers"] if key not in known]
     if strangers:
         raise TransferFormatError(
-            f"{_cap(where)} answers statement “{_short(strangers[0])}”, which is not on the "
+            f"{cap(where)} answers statement “{short(strangers[0])}”, which is not on the "
             f"{values['form']} form."
         )
     if values["finished_at"] is not None and values["finished_at"] < values["started_at"]:
-        raise TransferFormatError(f"{_cap(where)} was finished before it was started.")
+        raise TransferFormatError(f"{cap(where)} was finished before it was started.")
     values["updated_at"] = values["updated_at"] or values["finished_at"] or values["started_at"]
     return InventoryAttempt(student_id=None, **values)
 
 
 def _item(raw: object, where: str) -> ProfileItem:
-    values = _fields(raw, _ITEM, where)
-    _one_of_entry_or_other(values, where)
+    values = read_fields(raw, ITEM_FIELDS, where)
+    one_of_entry_or_other(values, where)
     if values["confidence"] is not None and values["kind"] != "skill":
-        raise TransferFormatError(f"{_cap(where)} has a confidence, which only skills have.")
+        raise TransferFormatError(f"{cap(where)} has a confidence, which only skills have.")
     return ProfileItem(**values)
 
 
 def _activity(raw: object, where: str) -> Activity:
-    values = _fields(raw, _ACTIVITY, where)
-    _in_order(values["start_on"], values["end_on"], where, "ends before it starts")
+    values = read_fields(raw, ACTIVITY_FIELDS, where)
+    in_order(values["start_on"], values["end_on"], where, "ends before it starts")
     return Activity(**values)
 
 
 def _support(raw: object, where: str) -> Support:
-    values = _fields(raw, _SUPPORT, where)
-    _one_of_entry_or_other(values, where)
-    _in_order(values["since"], values["ended_on"], where, "ended before it began")
+    values = read_fields(raw, SUPPORT_FIELDS, where)
+    one_of_entry_or_other(values, where)
+    in_order(values["since"], values["ended_on"], where, "ended before it began")
     return Support(**values)
 
 
 def _shortlist(raw: Mapping[str, Any]) -> tuple[ShortlistEntry, ...]:
     entries = [
-        _fields(r, _SHORTLIST, f"shortlist entry {n}")
-        for n, r in _numbered(raw, "shortlist", "the record")
+        read_fields(r, SHORTLIST_FIELDS, f"shortlist entry {n}")
+        for n, r in numbered(raw, "shortlist", "the record")
     ]
     if len(entries) > MAX_ENTRIES:
         raise TransferFormatError(
             f"The shortlist holds {len(entries)} careers; ILP Desktop keeps up to {MAX_ENTRIES}."
         )
-    _unique([e["code"] for e in entries], "career", "is on the shortlist twice")
+    unique([e["code"] for e in entries], "career", "is on the shortlist twice")
     # The list's order is the ranking; ranks are renumbered 1..n as the store keeps them.
     return tuple(
         ShortlistEntry(None, **(e | {"rank": rank})) for rank, e in enumerate(entries, start=1)
@@ -477,28 +519,28 @@ def _shortlist(raw: Mapping[str, Any]) -> tuple[ShortlistEntry, ...]:
 
 def _goal(raw: object, n: int, session_ids: set[int]) -> Goal:
     where = f"goal {n}"
-    values = _fields(raw, _GOAL, where)
+    values = read_fields(raw, GOAL_FIELDS, where)
     if values["status"] == "dropped" and not values["dropped_reason"]:
-        raise TransferFormatError(f"{_cap(where)} is dropped but says no reason why.")
+        raise TransferFormatError(f"{cap(where)} is dropped but says no reason why.")
     assert isinstance(raw, Mapping)
     notes = tuple(
-        _make(ProgressNote, r, _NOTE, f"progress note {k} of {where}")
-        for k, r in _numbered(raw, "notes", where)
+        read_record(ProgressNote, r, NOTE_FIELDS, f"progress note {k} of {where}")
+        for k, r in numbered(raw, "notes", where)
     )
     steps = tuple(
         _step(r, f"step {k} of {where}", session_ids, under_goal=True)
-        for k, r in _numbered(raw, "steps", where)
+        for k, r in numbered(raw, "steps", where)
     )
     return Goal(**values, notes=notes, steps=steps)
 
 
 def _step(raw: object, where: str, session_ids: set[int], *, under_goal: bool) -> ActionStep:
-    values = _fields(raw, _STEP, where)
+    values = read_fields(raw, STEP_FIELDS, where)
     if (values["status"] == "done") != bool(values["done_on"]):
         raise TransferFormatError(
-            f"{_cap(where)} must have a date done exactly when its status is done."
+            f"{cap(where)} must have a date done exactly when its status is done."
         )
-    _known_session(values["session_id"], session_ids, where)
+    known_session(values["session_id"], session_ids, where)
     if under_goal:
         values["general"] = False  # only a step under no goal can be a general one
     return ActionStep(**values)
@@ -508,45 +550,45 @@ def _postsecondary(raw: object) -> PostsecondaryPlan | None:
     if raw is None:
         return None
     where = "the postsecondary plan"
-    values = _fields(raw, _POSTSECONDARY, where)
+    values = read_fields(raw, POSTSECONDARY_FIELDS, where)
     assert isinstance(raw, Mapping)
     targets = tuple(
-        _make(Target, r, _TARGET, f"target {n} of {where}")
-        for n, r in _numbered(raw, "targets", where)
+        read_record(Target, r, TARGET_FIELDS, f"target {n} of {where}")
+        for n, r in numbered(raw, "targets", where)
     )
     careers = tuple(
-        _make(CareerLink, r, _CAREER, f"career {n} of {where}")
-        for n, r in _numbered(raw, "careers", where)
+        read_record(CareerLink, r, CAREER_FIELDS, f"career {n} of {where}")
+        for n, r in numbered(raw, "careers", where)
     )
-    _unique([c.code for c in careers], "career", f"is linked twice in {where}")
+    unique([c.code for c in careers], "career", f"is linked twice in {where}")
     values["also_considering"] = tuple(values["also_considering"])
     return PostsecondaryPlan(**values, targets=targets, careers=careers)
 
 
 def _session(raw: object, n: int) -> Session:
     where = f"session {n}"
-    values = _fields(raw, _SESSION, where)
+    values = read_fields(raw, SESSION_FIELDS, where)
     if (values["review"] in ("", "adhoc")) != (values["review_year"] is None):
         raise TransferFormatError(
-            f"{_cap(where)} must give a review year exactly when it is a fall, spring or "
+            f"{cap(where)} must give a review year exactly when it is a fall, spring or "
             "transition review."
         )
     assert isinstance(raw, Mapping)
     acks = tuple(
-        _make(Acknowledgement, r, _ACK, f"acknowledgement {k} of {where}")
-        for k, r in _numbered(raw, "acknowledgements", where)
+        read_record(Acknowledgement, r, ACK_FIELDS, f"acknowledgement {k} of {where}")
+        for k, r in numbered(raw, "acknowledgements", where)
     )
     return Session(**values, acknowledgements=acks)
 
 
 def _snapshot(raw: object, n: int, session_ids: set[int]) -> SnapshotRecord:
     where = f"plan snapshot {n}"
-    values = _fields(raw, _SNAPSHOT, where)
-    _known_session(values["session_id"], session_ids, where)
+    values = read_fields(raw, SNAPSHOT_FIELDS, where)
+    known_session(values["session_id"], session_ids, where)
     try:
         read_snapshot(values["data"])  # what the Reviews tab and the handout will read
     except SnapshotError as error:
-        raise TransferFormatError(f"{_cap(where)}: {error}") from None
+        raise TransferFormatError(f"{cap(where)}: {error}") from None
     return SnapshotRecord(**values)
 
 
@@ -578,7 +620,7 @@ def remap_snapshot(
         if isinstance(item, dict):
             for key, value in item.items():
                 is_id = key == "id" or key.endswith("_id")
-                if is_id and _is_int(value) and not (key == "id" and id(item) in placed):
+                if is_id and is_int(value) and not (key == "id" and id(item) in placed):
                     item[key] = None
                 else:
                     stack.append(value)
@@ -592,414 +634,4 @@ def _dicts(value: object) -> list[dict[str, Any]]:
 
 
 def _mapped(value: object, ids: Mapping[int, int]) -> int | None:
-    return ids.get(value) if _is_int(value) else None  # type: ignore[arg-type]
-
-
-# --- Field checks -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Field:
-    """How one field is written and checked. ``attr``: the record's attribute, when its name
-    differs from the field's."""
-
-    kind: str
-    choices: tuple[str, ...] = ()
-    low: float = -math.inf
-    high: float = math.inf
-    required: bool = False
-    default: Any = None
-    attr: str = ""
-
-
-TEXT = _Field("text", default="")
-TEXT1 = _Field("text", required=True)  # present and not blank
-DATE = _Field("date", default="")  # "" or YYYY-MM-DD
-DATE1 = _Field("date", required=True)
-STAMP = _Field("stamp", default="")  # "" or an ISO date or date and time
-STAMP1 = _Field("stamp", required=True)
-STAMP_OR_NULL = _Field("stamp", default=None)
-FLAG = _Field("flag", default=False)
-TEXTS = _Field("texts", default=list)
-ID = _Field("ref", required=True)
-SESSION_REF = _Field("ref", default=None, attr="session_id")
-ENTRY = _Field("entry", default="")
-
-
-def _choice(*choices: str, default: str | None = None) -> _Field:
-    return _Field("choice", choices=choices, required=default is None, default=default)
-
-
-def _number(low: float, high: float, *, required: bool = False) -> _Field:
-    return _Field("number", low=low, high=high, required=required)
-
-
-def _integer(low: float, high: float) -> _Field:
-    return _Field("integer", low=low, high=high)
-
-
-_MANIFEST = {
-    "format_minor": _integer(0, 1_000_000),
-    "app_version": TEXT,
-    "exported_at": STAMP1,
-    "school_name": TEXT,
-    "handout_note": TEXT,
-}
-_MANIFEST_STUDENT = {"sis_id": TEXT1, "name": TEXT1, "grade": TEXT}
-_STUDENT = {
-    "sis_id": TEXT1,
-    "first_name": TEXT1,
-    "last_name": TEXT1,
-    "preferred_name": TEXT,
-    "grade": TEXT1,
-    "homeroom": TEXT,
-    "counselor": TEXT,
-    "date_of_birth": DATE,
-    "family_languages": TEXTS,
-    "iep": FLAG,
-    "plan_504": FLAG,
-    "ell": FLAG,
-    "gifted": FLAG,
-    "cte": FLAG,
-    "cte_pathway": TEXT,
-    "notes": TEXT,
-    "archived_at": STAMP,
-}
-_GUARDIAN = {"name": TEXT, "relationship": TEXT, "phone": TEXT, "email": TEXT, "language": TEXT}
-_ATTEMPT = {
-    "form": TEXT1,
-    "language": _choice(*LANGUAGES),
-    "entered_by": _choice(*ENTERED_BY, default="student"),
-    "started_at": STAMP1,
-    "updated_at": STAMP,
-    "finished_at": STAMP_OR_NULL,
-    "answers": _Field("answers", default=dict),
-    "agreement": _Field("choice", choices=AGREEMENTS, default=None),
-    "reflection": TEXT,
-    "reflected_on": DATE,
-}
-_ITEM = {
-    "kind": _choice(*KINDS),
-    "entry_id": ENTRY,
-    "other": TEXT,
-    "confidence": _integer(1, 4),
-    "note": TEXT,
-    "recorded_on": DATE,
-    "updated_on": DATE,
-}
-_ACTIVITY = {
-    "category": _choice(*ACTIVITY_CATEGORIES),
-    "name": TEXT1,
-    "role": TEXT,
-    "organisation": TEXT,
-    "start_on": DATE,
-    "end_on": DATE,
-    "hours_per_week": _number(0, MAX_HOURS_PER_WEEK),
-    "note": TEXT,
-    "recorded_on": DATE,
-    "updated_on": DATE,
-}
-_SUPPORT = {
-    "entry_id": ENTRY,
-    "other": TEXT,
-    "provided_by": TEXT,
-    "since": DATE,
-    "ended_on": DATE,
-    "note": TEXT,
-    "recorded_on": DATE,
-    "updated_on": DATE,
-}
-_SHORTLIST = {
-    "code": TEXT1,
-    "title": TEXT,
-    "rank": _integer(1, 10_000),  # for people reading the file: the list's order is the rank
-    "why": TEXT,
-    "need": TEXT,
-    "added_on": DATE,
-    "updated_on": DATE,
-}
-_BASELINE = {
-    "as_of": DATE1,
-    "gpa": _number(0, 5),
-    "credits": _number(0, 60),
-    "attendance": _number(0, 100),
-    "note": TEXT,
-    "recorded_on": DATE,
-    "updated_on": DATE,
-}
-_ASSESSMENT = {
-    "name": TEXT1,
-    "taken_on": DATE1,
-    "score": TEXT,
-    "level": TEXT,
-    "note": TEXT,
-    "recorded_on": DATE,
-    "updated_on": DATE,
-}
-_GOAL = {
-    "id": ID,
-    "area": _choice(*AREAS),
-    "statement": TEXT1,
-    "measure": TEXT,
-    "target_date": DATE,
-    "status": _choice(*GOAL_STATUSES),
-    "dropped_reason": TEXT,
-    "career_code": TEXT,
-    "created_on": DATE,
-    "updated_on": DATE,
-}
-_NOTE = {"noted_on": DATE1, "text": TEXT1}
-_STEP = {
-    "id": ID,
-    "kind": _choice(*STEP_KINDS, default=""),
-    "what": TEXT1,
-    "role": _choice(*ROLES),
-    "who_name": TEXT,
-    "due_on": DATE,
-    "status": _choice(*STEP_STATUSES),
-    "done_on": DATE,
-    "created_on": DATE,
-    "updated_on": DATE,
-    "session": SESSION_REF,
-    "general": FLAG,
-}
-_COURSE = {
-    "grade": _choice(*PLAN_GRADES),
-    "term": _choice(*TERM_LABELS),
-    "course_code": TEXT,
-    "title": TEXT1,
-    "area": TEXT1,
-    "credits": _number(0, 10, required=True),
-    "status": _choice(*PLAN_STATUSES),
-    "mark": TEXT,
-    "note": TEXT,
-    "created_on": DATE,
-    "updated_on": DATE,
-}
-_POSTSECONDARY = {
-    "pathway": _choice(*PATHWAYS, default="undecided"),
-    "also_considering": _Field("choices", choices=PATHWAYS, default=list),
-    "aspiration": TEXT,
-    "updated_on": DATE,
-}
-_TARGET = {"kind": _choice(*TARGET_KINDS), "name": TEXT1, "note": TEXT}
-_CAREER = {"code": TEXT1, "title": TEXT}
-_SESSION = {
-    "id": ID,
-    "held_on": DATE1,
-    "kind": _choice(*SESSION_KINDS),
-    "attendees": _Field("attendees", default=tuple),
-    "notes": TEXT,
-    "review": _choice("", *REVIEW_KINDS, default=""),
-    "review_year": _integer(*REVIEW_YEARS),
-    "created_on": DATE,
-    "updated_on": DATE,
-}
-_ATTENDEE = {"role": _choice(*ATTENDEE_ROLES), "name": TEXT}
-_ACK = {"role": _choice(*ACK_ROLES), "name": TEXT, "signed_on": DATE1, "on_paper": FLAG}
-_SNAPSHOT = {
-    "session": SESSION_REF,
-    "taken_at": STAMP1,
-    "reason": _choice(*SNAPSHOT_REASONS),
-    "data": _Field("object", required=True),
-}
-
-
-def _make(kind: Callable[..., Any], raw: object, fields: Mapping[str, _Field], where: str) -> Any:
-    return kind(**_fields(raw, fields, where))
-
-
-def _fields(raw: object, fields: Mapping[str, _Field], where: str) -> dict[str, Any]:
-    """The checked values of ``raw``'s known fields, by attribute name."""
-    if not isinstance(raw, Mapping):
-        raise TransferFormatError(f"{_cap(where)} is not a record.")
-    values: dict[str, Any] = {}
-    for key, spec in fields.items():
-        values[spec.attr or key] = _value(raw.get(key), spec, where, key)
-    return values
-
-
-def _value(value: Any, spec: _Field, where: str, key: str) -> Any:
-    if value is None:
-        if spec.required:
-            raise TransferFormatError(f"{_cap(where)} has no “{key}”.")
-        return spec.default() if callable(spec.default) else spec.default
-    kind = spec.kind
-    if kind in ("text", "date", "stamp", "entry", "choice"):
-        if not isinstance(value, str):
-            raise _wrong(where, key, "text", value)
-        if len(value) > MAX_TEXT:
-            raise TransferFormatError(
-                f"The “{key}” of {where} is {len(value):,} characters long; the most ILP "
-                f"Desktop keeps is {MAX_TEXT:,}."
-            )
-        if spec.required and not value.strip():
-            raise TransferFormatError(f"{_cap(where)} has an empty “{key}”.")
-        if kind == "date" and value and read_iso_date(value)[0] is None:
-            raise _wrong(where, key, "a date written as year-month-day", value)
-        if kind == "stamp" and value and not _is_stamp(value):
-            raise _wrong(where, key, "a date and time such as 2026-09-14T10:05:00", value)
-        if kind == "entry" and value and not _ENTRY_ID.match(value):
-            raise _wrong(where, key, "the id of a list entry", value)
-        if kind == "choice" and value not in spec.choices:
-            return _not_a_choice(where, key, value, spec.choices)
-        return value
-    if kind == "flag":
-        if not isinstance(value, bool):
-            raise _wrong(where, key, "true or false", value)
-        return value
-    if kind in ("number", "integer", "ref"):
-        return _numeric(value, spec, where, key)
-    if kind in ("texts", "choices"):
-        items = _items(value, where, key)
-        for item in items:
-            if not isinstance(item, str) or len(item) > MAX_TEXT:
-                raise _wrong(where, key, "a list of text", item)
-            if kind == "choices" and item not in spec.choices:
-                _not_a_choice(where, key, item, spec.choices)
-        return list(items)
-    if kind == "answers":
-        return _answers(value, where, key)
-    if kind == "attendees":
-        return tuple(
-            Attendee(**_fields(a, _ATTENDEE, f"attendee {n} of {where}"))
-            for n, a in enumerate(_items(value, where, key), start=1)
-        )
-    if kind == "object":
-        if not isinstance(value, dict):
-            raise _wrong(where, key, "a JSON object", value)
-        return value
-    raise AssertionError(f"unknown field kind {kind}")
-
-
-def _numeric(value: Any, spec: _Field, where: str, key: str) -> Any:
-    if spec.kind == "number":
-        allowed: tuple[type, ...] = (int, float)
-        what = f"a number from {spec.low:g} to {spec.high:g}"
-    elif spec.kind == "integer":
-        allowed, what = (int,), f"a whole number from {spec.low:g} to {spec.high:g}"
-    else:
-        allowed, what = (int,), "a whole number from 1 (an id inside the package)"
-    if isinstance(value, bool) or not isinstance(value, allowed):
-        raise _wrong(where, key, what, value)
-    low, high = (1, 2**53) if spec.kind == "ref" else (spec.low, spec.high)
-    if not low <= value <= high:  # also refuses NaN
-        raise _wrong(where, key, what, value)
-    return float(value) if spec.kind == "number" else value
-
-
-def _answers(value: Any, where: str, key: str) -> dict[str, int | None]:
-    if not isinstance(value, dict):
-        raise _wrong(where, key, "an object of answers", value)
-    if len(value) > 1000:
-        raise TransferFormatError(f"{_cap(where)} has far more answers than any form.")
-    for item_id, answer in value.items():
-        if not isinstance(item_id, str) or not _ANSWER_ID.match(item_id):
-            raise _wrong(where, key, "answers keyed by statement ids", item_id)
-        if answer is not None and (
-            isinstance(answer, bool) or not isinstance(answer, int) or not 1 <= answer <= 5
-        ):
-            raise TransferFormatError(
-                f"The answer to statement {item_id} in {where} is {_short(repr(answer))}; "
-                "answers go from 1 to 5, or null for a statement skipped."
-            )
-    return dict(value)
-
-
-def _items(value: Any, where: str, key: str) -> list[Any]:
-    if not isinstance(value, list):
-        raise _wrong(where, key, "a list", value)
-    if len(value) > MAX_ITEMS:
-        raise TransferFormatError(
-            f"The “{key}” of {where} has {len(value):,} entries; the most read is {MAX_ITEMS:,}."
-        )
-    return value
-
-
-def _numbered(parent: Mapping[str, Any], key: str, where: str) -> Iterable[tuple[int, Any]]:
-    value = parent.get(key)
-    return enumerate([] if value is None else _items(value, where, key), start=1)
-
-
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _is_stamp(text: str) -> bool:
-    if len(text) < 10 or read_iso_date(text[:10])[0] is None:
-        return False
-    try:
-        dt.datetime.fromisoformat(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _one_of_entry_or_other(values: Mapping[str, Any], where: str) -> None:
-    if bool(values["entry_id"]) == bool(values["other"]):
-        raise TransferFormatError(
-            f"{_cap(where)} must have either a list entry (“entry_id”) or its own words "
-            "(“other”), not both and not neither."
-        )
-
-
-def _in_order(start: str, end: str, where: str, problem: str) -> None:
-    if start and end and end < start:
-        raise TransferFormatError(f"{_cap(where)} {problem}.")
-
-
-def _known_session(ref: int | None, session_ids: set[int], where: str) -> None:
-    if ref is not None and ref not in session_ids:
-        raise TransferFormatError(
-            f"{_cap(where)} belongs to session id {ref}, which is not in the package."
-        )
-
-
-def _unique_ids(ids: list[int | None], what: str) -> set[int]:
-    seen: set[int] = set()
-    for value in ids:
-        assert value is not None  # ids are required fields
-        if value in seen:
-            raise TransferFormatError(f"Two {what}s share the id {value}.")
-        seen.add(value)
-    return seen
-
-
-def _unique(keys: list[Any], what: str, problem: str) -> None:
-    seen: set[Any] = set()
-    for key in keys:
-        if key in seen:
-            shown = key if isinstance(key, str) else " ".join(str(k) for k in key if k)
-            raise TransferFormatError(f"The {what} “{_short(shown)}” {problem}.")
-        seen.add(key)
-
-
-def _not_a_choice(where: str, key: str, value: object, choices: tuple[str, ...]) -> Any:
-    shown = ", ".join(c or "“”" for c in choices)
-    raise TransferFormatError(
-        f"The “{key}” of {where} is {_short(repr(value))}; it should be one of: {shown}."
-    )
-
-
-def _wrong(where: str, key: str, what: str, value: object) -> TransferFormatError:
-    return TransferFormatError(
-        f"The “{key}” of {where} should be {what}; it is {_short(_describe(value))}."
-    )
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "null"
-    return repr(value)
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
+    return ids.get(value) if is_int(value) else None  # type: ignore[arg-type]

@@ -140,18 +140,30 @@ def _reopen(window: MainWindow, db: Path, lock: InstanceLock) -> MainWindow | No
 # The start-up backup ----------------------------------------------------------------------------
 def start_daily_backup(window: MainWindow) -> Job:
     """The day's backup (skipped if one was made today) on a worker thread with its own
-    connection: it never slows the window down, and a failure is logged, never a dialog."""
+    connection: it never slows the window down, and a failure is logged, never a dialog —
+    except a damaged database (the copy fails its check, or the file cannot be read): the
+    counselor is told while good backups are still there to restore."""
     db = window.store.path
     folder = window.dirs.backups_for(db)
 
-    def work() -> Path | None:
+    def work() -> Path | errors.CorruptDatabaseError | None:
         try:
             return daily_backup(db, folder)
+        except errors.CorruptDatabaseError as damaged:  # BackupCheckError among them
+            log.error("the start-up backup of %s found it damaged: %s", db, damaged)
+            return damaged
         except StoreError as error:
             log.warning("the start-up backup of %s was not made: %s", db, error)
             return None
 
-    return run_in_background(window, work, _daily_done)
+    def done(result: Path | errors.CorruptDatabaseError | None) -> None:
+        if isinstance(result, errors.CorruptDatabaseError):
+            _daily_done(None)
+            QMessageBox.warning(window, "The database may be damaged", str(result))
+        else:
+            _daily_done(result)
+
+    return run_in_background(window, work, done)
 
 
 def _daily_done(made: Path | None) -> None:

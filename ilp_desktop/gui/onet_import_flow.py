@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..paths import AppDirs
 from ..store.errors import StoreError
 from .career_library_holder import CareerLibraryHolder
 from .workers import run_with_progress
@@ -142,9 +143,18 @@ def start_import(
     from ..store.onet_import import ImportCancelled, import_onet
 
     db_path = holder.store.path
+    # The window's folders are the user's (the dialog asking may be the sources dialog).
+    backups = AppDirs.for_user().backups_for(db_path)
 
     def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
-        return import_onet(db_path, release, clusters, progress=progress, is_cancelled=is_cancelled)
+        return import_onet(
+            db_path,
+            release,
+            clusters,
+            progress=progress,
+            is_cancelled=is_cancelled,
+            backups=backups,
+        )
 
     def done(summary) -> None:  # type: ignore[no-untyped-def]
         holder.reload()

@@ -94,27 +94,21 @@ def export_transfer_package(window: MainWindow) -> None:
 
 
 def start_export(window: MainWindow, student: Student, target: Path) -> None:
-    from ..cli_transfer import make_handout
-    from ..store.db import open_reader
-    from ..store.transfer_export import export_student
+    from ..transfer_jobs import export_package
 
     db_path, student_id = window.store.path, student.id
     assert student_id is not None
 
     def work(progress, is_cancelled):  # type: ignore[no-untyped-def]
-        reader = open_reader(db_path)  # a connection of this thread's own
-        try:
-            return export_student(
-                reader,
-                student_id,
-                target,
-                today=dt.date.today(),
-                handout=make_handout,
-                progress=progress,
-                is_cancelled=is_cancelled,
-            )
-        finally:
-            reader.close()
+        # A connection of this thread's own, opened and closed by export_package.
+        return export_package(
+            db_path,
+            student_id,
+            target,
+            today=dt.date.today(),
+            progress=progress,
+            is_cancelled=is_cancelled,
+        )
 
     def done(result: ExportResult) -> None:
         manifest = result.manifest

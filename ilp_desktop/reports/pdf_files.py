@@ -1,37 +1,11 @@
-"""Writing PDFs so that a failure never leaves half a file or spoils the one already there."""
+"""Writing PDFs so that a failure never leaves half a file or spoils the one already there.
+
+The one implementation is ilp_desktop/files.py (the store writes transfer packages with it
+too); the name stays importable here for the reports and handout jobs.
+"""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import shutil
-import tempfile
-from collections.abc import Callable
-from pathlib import Path
-from typing import BinaryIO, TypeVar
+from ..files import write_atomically
 
-T = TypeVar("T")
-
-
-def write_atomically(target: Path, write: Callable[[BinaryIO], T]) -> T:
-    """Write ``target`` through a temporary file beside it, then swap it in with os.replace.
-
-    A failure (or a cancel raised inside ``write``) leaves no half file and an existing
-    ``target`` as it was.
-    """
-    handle, temporary = tempfile.mkstemp(
-        dir=target.parent, prefix=f".{target.name}.", suffix=".part"
-    )
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            result = write(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        if target.exists():
-            shutil.copymode(target, temporary)  # keep the replaced file's permissions
-        os.replace(temporary, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-    return result
+__all__ = ["write_atomically"]

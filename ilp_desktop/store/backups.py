@@ -33,7 +33,7 @@ from ..domain.backup_rotation import (
     reason_label,
 )
 from . import errors
-from .backup import backup_into, place_new
+from .backup import backup_into, backup_to, place_new
 from .db import SQLITE_MAGIC, Store
 from .errors import StoreError
 from .migrations import APPLICATION_ID, KNOWN_NAMES, MIGRATION_SET
@@ -46,8 +46,17 @@ JOURNALS = ("-wal", "-shm", "-journal")
 STALE_PARTIAL_S = 24 * 3600
 
 
-class BackupCheckError(StoreError):
-    """A new backup failed its integrity check (it was removed; the database is untouched)."""
+class BackupCheckError(errors.CorruptDatabaseError):
+    """A new backup failed its integrity check (it was removed; the database is untouched).
+
+    A copy made with the backup API fails its check when the database itself is damaged, so
+    this is a CorruptDatabaseError: at start (a migration's backup) it leads to the offer to
+    restore the latest good backup.
+    """
+
+
+class BackupBeforeImportError(StoreError):
+    """The backup every import starts with could not be made, so nothing was imported."""
 
 
 class BackupRefusedError(StoreError):
@@ -88,6 +97,33 @@ def make_backup(store: Store, folder: Path, reason: str) -> Path:
     return path
 
 
+def backup_before_import(store: Store, folder: Path, reason: str) -> Path:
+    """The backup every import starts with (make_backup): no backup, no import.
+
+    Raises BackupBeforeImportError, saying that nothing was imported and why (the disk full,
+    the folder read-only, the database damaged), when the backup cannot be made.
+    """
+    try:
+        return make_backup(store, folder, reason)
+    except StoreError as error:
+        raise _no_backup(error) from error
+
+
+def backup_file_before_import(db_path: Path, folder: Path, reason: str) -> Path:
+    """backup_before_import for an import that works on a connection of its own."""
+    try:
+        return backup_database(db_path, folder, reason)
+    except StoreError as error:
+        raise _no_backup(error) from error
+
+
+def _no_backup(error: StoreError) -> BackupBeforeImportError:
+    return BackupBeforeImportError(
+        f"ILP Desktop backs the database up before every import, and this backup could "
+        f"not be made, so nothing was imported. {error}"
+    )
+
+
 def backup_database(db_path: Path, folder: Path, reason: str) -> Path:
     """Like make_backup, through a read-only connection of its own (for a worker thread, or
     beside a window that keeps its connection)."""
@@ -120,6 +156,28 @@ def integrity_problems(path: Path) -> list[str]:
     return [] if problems == ["ok"] else problems
 
 
+def backup_to_file(store: Store, out: Path) -> Path:
+    """A consistent, checked copy of ``store`` at ``out`` (`ilp-desktop backup --out`).
+
+    A file already at ``out`` is never overwritten (StoreError). Raises BackupCheckError (the
+    copy removed) when the copy fails its integrity check.
+    """
+    out = Path(out)
+    try:
+        backup_to(store.conn, out)
+    except FileExistsError:
+        raise StoreError(
+            f"{out} already exists; ILP Desktop never overwrites a file. Choose a new file name."
+        ) from None
+    except sqlite3.Error as error:
+        mapped = errors.translate(error, store.path)
+        raise (mapped or errors.corrupt(store.path, str(error))) from error
+    except OSError as error:
+        raise os_refusal(error, out.parent) from error
+    _check_copy(out, store.path)
+    return out
+
+
 def _backup_checked(conn: sqlite3.Connection, db_path: Path, folder: Path, reason: str) -> Path:
     try:
         path = backup_into(conn, folder, db_path.stem, reason)
@@ -128,17 +186,23 @@ def _backup_checked(conn: sqlite3.Connection, db_path: Path, folder: Path, reaso
         raise (mapped or errors.corrupt(db_path, str(error))) from error
     except OSError as error:
         raise os_refusal(error, folder) from error
+    _check_copy(path, db_path)
+    log.info("backed up %s to %s (%s)", db_path, path, reason)
+    return path
+
+
+def _check_copy(path: Path, db_path: Path) -> None:
+    """Remove the copy at ``path`` and raise BackupCheckError if it fails its check."""
     problems = integrity_problems(path)
     if problems:
         path.unlink(missing_ok=True)
         log.error("backup of %s failed its check and was removed: %s", db_path, problems[:5])
         raise BackupCheckError(
             f"The backup of {db_path} did not pass its integrity check (SQLite reports: "
-            f"{'; '.join(problems[:2])}), so it was removed. The database itself may be "
-            f"damaged: use Restore from backup, or ask your IT support. {NOTHING_CHANGED}"
+            f"{'; '.join(problems[:2])}). It was removed. The database itself may be "
+            f"damaged: restore its latest good backup (File ▸ Restore from backup…), or ask "
+            f"your IT support. {NOTHING_CHANGED}"
         )
-    log.info("backed up %s to %s (%s)", db_path, path, reason)
-    return path
 
 
 # Rotation -------------------------------------------------------------------------------------
@@ -343,7 +407,7 @@ def _keep_current(db_path: Path, folder: Path, damaged: bool) -> Path:
                 # Read-only: a damaged file (and its log) must stay exactly as it is. What the
                 # log holds is in the copy, so the log may then go with the old file.
                 return _backup_checked(conn, db_path, folder, BEFORE_RESTORE)
-            except (errors.CorruptDatabaseError, BackupCheckError) as error:
+            except errors.CorruptDatabaseError as error:  # BackupCheckError among them
                 log.warning("%s cannot be backed up before the restore: %s", db_path, error)
             finally:
                 conn.close()

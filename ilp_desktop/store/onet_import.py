@@ -147,6 +147,7 @@ def import_onet(
     progress: Callable[[int, int], None] | None = None,
     is_cancelled: Callable[[], bool] | None = None,
     now: str | None = None,
+    backups: Path | None = None,
 ) -> ImportSummary:
     """Replace the imported O*NET release in the database at ``db_path`` with ``source``.
 
@@ -155,7 +156,9 @@ def import_onet(
     for anything that is not a readable release, a StoreError for a database that cannot take
     it, and ImportCancelled when ``is_cancelled()`` turns true; in every case the database is
     left as it was. ``progress(done, total)`` is called often along the way; ``now`` is the
-    time recorded as imported_at (ISO text, the store's clock by default).
+    time recorded as imported_at (ISO text, the store's clock by default). With ``backups``
+    (the database's backups folder), the database is backed up once the release has been
+    read, before anything is replaced.
     """
     started = time.perf_counter()
     db_path = Path(db_path).expanduser().absolute()
@@ -166,6 +169,10 @@ def import_onet(
             meter = _Meter(progress, is_cancelled, files.total_bytes)
             meter.advance(0)
             parsed = parse_release(files, meter.advance)
+        if backups is not None:
+            from .backups import backup_file_before_import
+
+            backup_file_before_import(db_path, backups, "before-onet-import")
         _replace(conn, db_path, parsed, meter, now or clock.now())
         meter.finish()
     finally:

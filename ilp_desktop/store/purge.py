@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 import time
 from dataclasses import dataclass
@@ -9,12 +10,15 @@ from dataclasses import dataclass
 from . import errors
 from .db import Store
 
+log = logging.getLogger(__name__)
+
 
 @dataclass(frozen=True)
 class PurgeResult:
     sis_id: str
     name: str
     rows: int  # rows removed, the student's own included
+    compacted: bool = True  # False: the file could not be rewritten now (see purge_student)
 
 
 class PurgeError(errors.StoreError):
@@ -25,8 +29,13 @@ def purge_student(store: Store, student_id: int) -> PurgeResult:
     """Delete the student and everything hanging off them, then rewrite the file.
 
     Foreign keys cascade to every plan table and snapshot; the audit rows (no foreign key,
-    written by triggers even for the cascade) go by student id. VACUUM and a truncating WAL
-    checkpoint leave no copy of the deleted pages in the database file or its log.
+    written by triggers even for the cascade) go by student id. The delete runs with SQLite's
+    secure_delete, which overwrites the freed space with zeros; VACUUM and a truncating WAL
+    checkpoint then leave no copy of the deleted pages in the database file or its log.
+
+    Raises a StoreError when nothing could be removed. Once the delete is committed the
+    student is gone: a compaction that fails then (the disk full: VACUUM needs room for a
+    copy) is logged and reported as ``compacted=False``, never raised as if nothing happened.
     """
     with store.reading() as conn:
         row = conn.execute(
@@ -36,12 +45,22 @@ def purge_student(store: Store, student_id: int) -> PurgeResult:
         raise PurgeError("That student is no longer in the database; nothing was removed.")
     sis_id, first, last = row
     before = store.conn.total_changes
-    with store.action() as db:
-        db.execute("DELETE FROM students WHERE id = ?", [student_id])
-        db.execute("DELETE FROM audit WHERE student_id = ?", [student_id])
+    secure = store.conn.execute("PRAGMA secure_delete").fetchone()[0]
+    store.conn.execute("PRAGMA secure_delete = ON")
+    try:
+        with store.action() as db:
+            db.execute("DELETE FROM students WHERE id = ?", [student_id])
+            db.execute("DELETE FROM audit WHERE student_id = ?", [student_id])
+    finally:
+        store.conn.execute(f"PRAGMA secure_delete = {int(secure)}")
     removed = store.conn.total_changes - before
-    compact(store)
-    return PurgeResult(sis_id=sis_id, name=f"{first} {last}".strip(), rows=removed)
+    try:
+        compacted = compact(store)
+    except errors.StoreError as error:
+        log.warning("removed student %s; compacting %s failed: %s", sis_id, store.path, error)
+        compacted = False
+    name = f"{first} {last}".strip()
+    return PurgeResult(sis_id=sis_id, name=name, rows=removed, compacted=compacted)
 
 
 def compact(store: Store) -> bool:

@@ -9,7 +9,6 @@ up; the write is one transaction. See docs/roster-import.md.
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,12 +27,11 @@ from ..domain.roster_csv import (
 )
 from ..domain.students import Student, normalized
 from ..domain.text import fold
-from . import clock
-from .backups import BackupCheckError, make_backup
+from .backups import backup_before_import
 from .db import Store
 from .errors import StoreError
 from .settings import SettingsStore
-from .students import StudentStore, _record
+from .students import StudentStore
 
 MAPPING_SETTING = "roster_import_mapping"
 MAPPINGS_KEPT = 20  # the layouts of a school's few exports, not every file ever seen
@@ -54,10 +52,6 @@ class RosterRejectedError(StoreError):
             f"Nothing was imported: {rows} fixing first. The roster is unchanged. Row numbers "
             "are the spreadsheet's, with the header as row 1."
         )
-
-
-class RosterBackupError(StoreError):
-    """The backup made before every import could not be made; nothing was imported."""
 
 
 class RosterCancelledError(StoreError):
@@ -213,8 +207,8 @@ def import_roster(
     """
     parsed = _parsed(table, mapping, today)
     _checked(parsed, StudentStore(store).all())  # refused before a backup is made
-    _backup(store, backups)
-    with store.action() as db:
+    backup_before_import(store, backups, BACKUP_REASON)
+    with store.action():
         # Matched again inside the transaction: what is written is what was checked.
         plan = _checked(parsed, StudentStore(store).all())
         total = len(plan.added) + len(plan.updated)
@@ -234,10 +228,9 @@ def import_roster(
             chunk = plan.added[start : start + _CHUNK]
             students.add_many(chunk)  # nested: a savepoint inside this transaction
             step(len(chunk))
-        now = clock.now()
         for start in range(0, len(plan.updated), _CHUNK):
             chunk = plan.updated[start : start + _CHUNK]
-            _update_many(db.conn, chunk, plan.previous, now)
+            students.update_many(chunk, plan.previous)  # a savepoint too
             step(len(chunk))
     return plan.summary()
 
@@ -255,55 +248,6 @@ def _checked(parsed: ParsedRoster, existing: list[Student]) -> RosterPlan:
     if problems:
         raise RosterRejectedError(problems)
     return plan
-
-
-def _backup(store: Store, backups: Path) -> None:
-    """The backup every import starts with; no backup, no import."""
-    try:
-        make_backup(store, backups, BACKUP_REASON)
-    except StoreError:
-        raise
-    except (OSError, sqlite3.Error, BackupCheckError) as error:
-        raise RosterBackupError(
-            f"ILP Desktop could not back up {store.path} into {backups} before the import "
-            f"({error}), so nothing was imported. Check that the disk has free space, then try "
-            "again."
-        ) from error
-
-
-def _update_many(
-    conn: sqlite3.Connection, students: list[Student], previous: dict[int, Student], now: str
-) -> None:
-    """Every field of each student saved with executemany, not row by row.
-
-    Guardians are written only where they changed, position by position (an import never
-    removes one), so the change history (audit triggers) names just the guardian that changed.
-    """
-    records = [_record(s) | {"updated_at": now} for s in students]
-    names = list(records[0])
-    conn.executemany(
-        f"UPDATE students SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
-        [[*r.values(), s.id] for r, s in zip(records, students, strict=True)],
-    )
-    changed, added = [], []
-    for student in students:
-        before = previous[student.id].guardians  # type: ignore[index]
-        for position, g in enumerate(student.guardians):
-            row = (g.name, g.relationship, g.phone, g.email, g.language, student.id, position)
-            if position >= len(before):
-                added.append(row)
-            elif before[position] != g:
-                changed.append(row)
-    conn.executemany(
-        "UPDATE guardians SET name = ?, relationship = ?, phone = ?, email = ?, language = ? "
-        "WHERE student_id = ? AND position = ?",
-        changed,
-    )
-    conn.executemany(
-        "INSERT INTO guardians (name, relationship, phone, email, language, student_id, "
-        "position) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        added,
-    )
 
 
 # --- Remembering the mapping --------------------------------------------------------------------

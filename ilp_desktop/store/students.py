@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 from ..domain.students import (
@@ -140,6 +140,14 @@ class StudentStore:
             ).fetchone()
         return f"{row[0]} {row[1]}" if row else None
 
+    def id_of(self, sis_id: str) -> int | None:
+        """The database id of the student with ``sis_id`` (archived or not), or None."""
+        with self.store.reading() as conn:
+            row = conn.execute(
+                "SELECT id FROM students WHERE sis_id = ?", [sis_id.strip()]
+            ).fetchone()
+        return None if row is None else int(row[0])
+
     # Writing -------------------------------------------------------------------------------
     def add(self, student: Student) -> Student:
         """Insert a new student (validated by the caller); returns it with its id."""
@@ -167,10 +175,16 @@ class StudentStore:
         return added
 
     def delete_all(self) -> int:
-        """Remove every student (guardians go with them). For rebuilding a demo school only:
-        the caller runs it inside its own transaction."""
+        """Remove every student (guardians go with them) and their change history. For
+        rebuilding a demo school only: the caller runs it inside its own transaction.
+
+        The history goes too: student ids are reused once the table is empty, and a new
+        student must not show the changes of the one who had their id before.
+        """
         with self.store.action() as db:
-            return db.execute("DELETE FROM students").rowcount
+            removed = db.execute("DELETE FROM students").rowcount
+            db.execute("DELETE FROM audit")  # every row of it was about those students
+            return removed
 
     def update(self, student: Student) -> Student:
         """Save every field of an existing student, guardians included."""
@@ -181,6 +195,46 @@ class StudentStore:
             db["students"].update(clean.id, _record(clean) | {"updated_at": clock.now()})
             self._write_guardians(db, clean)
         return clean
+
+    def update_many(self, students: Sequence[Student], previous: Mapping[int, Student]) -> None:
+        """Save every field of many existing students in one transaction (an SIS import of
+        thousands): executemany, not row by row.
+
+        ``previous`` holds each student as read before the change (by id). Guardians are
+        written only where they changed, position by position, and never removed, so the
+        change history (audit triggers) names just the guardian that changed.
+        """
+        if not students:
+            return
+        now = clock.now()
+        students = [normalized(s) for s in students]
+        records = [_record(s) | {"updated_at": now} for s in students]
+        names = list(records[0])
+        changed, added = [], []
+        for student in students:
+            before = previous[student.id].guardians  # type: ignore[index]
+            for position, g in enumerate(student.guardians):
+                row = (g.name, g.relationship, g.phone, g.email, g.language, student.id, position)
+                if position >= len(before):
+                    added.append(row)
+                elif before[position] != g:
+                    changed.append(row)
+        with self.store.action() as db:
+            conn = db.conn
+            conn.executemany(
+                f"UPDATE students SET {', '.join(f'{n} = ?' for n in names)} WHERE id = ?",
+                [[*r.values(), s.id] for r, s in zip(records, students, strict=True)],
+            )
+            conn.executemany(
+                "UPDATE guardians SET name = ?, relationship = ?, phone = ?, email = ?, "
+                "language = ? WHERE student_id = ? AND position = ?",
+                changed,
+            )
+            conn.executemany(
+                "INSERT INTO guardians (name, relationship, phone, email, language, student_id, "
+                "position) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                added,
+            )
 
     def set_archived(self, student_id: int, archived: bool) -> None:
         value = clock.now() if archived else ""

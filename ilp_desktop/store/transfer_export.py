@@ -12,14 +12,12 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import os
 import sqlite3
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import BinaryIO, TypeVar
 
 from .. import __version__, bundled
 from ..domain.postsecondary import PostsecondaryPlan
@@ -38,6 +36,7 @@ from ..domain.transfer_format import (
     manifest_json,
     read_document,
 )
+from ..files import write_atomically
 from . import clock
 from .courses import CourseStore
 from .db import Store
@@ -83,13 +82,6 @@ class ExportResult:
 def form_ids() -> dict[str, frozenset[str]]:
     """The statement ids of each inventory form this app has."""
     return {key: frozenset(form.ids) for key, form in bundled.inventory().forms.items()}
-
-
-def student_id_of(store: Store, sis_id: str) -> int | None:
-    """The database id of the student with ``sis_id``, or None."""
-    with store.reading() as conn:
-        row = conn.execute("SELECT id FROM students WHERE sis_id = ?", [sis_id.strip()]).fetchone()
-    return None if row is None else int(row[0])
 
 
 def student_document(store: Store, student_id: int) -> TransferDocument:
@@ -257,20 +249,14 @@ def write_package(
     """The ZIP archive of ``members`` at ``out``, built beside it and moved into place.
 
     Owner-only permissions (the package holds a student's records), as SQLite gives the
-    database itself.
+    database itself, even where it replaces a file that had others.
     """
-    handle, temporary = tempfile.mkstemp(dir=out.parent, prefix=f".{out.name}.", suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                for name, data in members:
-                    archive.writestr(name, data)
-            stream.flush()
-            os.fsync(stream.fileno())
+
+    def write(stream: BinaryIO) -> None:
+        with zipfile.ZipFile(stream, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for name, data in members:
+                archive.writestr(name, data)
         if is_cancelled is not None and is_cancelled():
             raise TransferCancelledError("The export was cancelled; no file was written.")
-        os.replace(temporary, out)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+
+    write_atomically(out, write, keep_mode=False)

@@ -48,8 +48,8 @@ from ..domain.transfer_format import (
     record_counts,
     remap_snapshot,
 )
-from . import clock, errors
-from .backups import BackupCheckError, make_backup
+from . import clock
+from .backups import backup_before_import
 from .courses import PLANNED, CourseStore
 from .db import Store
 from .plans import ASSESSMENTS, BASELINES, GOALS, NOTES, STEPS
@@ -61,12 +61,12 @@ from .transfer_export import (
     form_ids,
     one_reading,
     student_document,
-    student_id_of,
 )
 
 log = logging.getLogger(__name__)
 
 UNCHANGED = "Nothing was changed."
+BACKUP_REASON = "before-student-import"
 # Every table that holds a part of a student's plan (with goal_notes and acknowledgements,
 # reached through goals and sessions): what "replace" empties before writing the package's.
 # Guardians are the roster record's, rewritten with it.
@@ -322,7 +322,7 @@ def preview(store: Store, package: Package) -> Preview:
 
 
 def _existing(store: Store, sis_id: str) -> ExistingStudent | None:
-    student_id = student_id_of(store, sis_id)
+    student_id = StudentStore(store).id_of(sis_id)
     if student_id is None:
         return None
     here = student_document(store, student_id)
@@ -412,32 +412,33 @@ def import_package(
     (``on_conflict="refuse"``) or has their plan replaced (``"replace"``)."""
     doc = package.document
     sis_id = doc.student.sis_id
-    if on_conflict != "replace" and student_id_of(store, sis_id) is not None:
+    students = StudentStore(store)
+    if on_conflict != "replace" and students.id_of(sis_id) is not None:
         raise _conflict(package)
-    backup = _backup(store, backups_dir)
+    backup = backup_before_import(store, backups_dir, BACKUP_REASON)
     try:
         with store.action() as db:
             conn = db.conn
-            row = conn.execute("SELECT id FROM students WHERE sis_id = ?", [sis_id]).fetchone()
-            if row is not None and on_conflict != "replace":  # added meanwhile by someone else
+            existing = students.id_of(sis_id)
+            if existing is not None and on_conflict != "replace":  # added meanwhile elsewhere
                 raise _conflict(package)
             student = replace(doc.student, archived_at="")  # arriving: on the roster here
-            students = StudentStore(store)
-            if row is None:
+            if existing is None:
                 student_id = students.add(student).id
             else:
-                student_id = int(row[0])
+                student_id = existing
                 _clear_plan(conn, student_id)
                 students.update(replace(student, id=student_id))
             assert student_id is not None
             _write_plan(store, conn, student_id, doc)
     except sqlite3.Error as error:  # a record the database refuses: nothing was written
-        log.warning("transfer import refused by the database: %s", error)
+        log.warning("transfer import of %s refused by the database: %s", package.path, error)
         raise TransferError(
             f"{package.path} cannot be imported: this database refuses one of its records "
-            f"({error}). {UNCHANGED}"
+            "(the details are in the log file, Help ▸ Where is my data?). Ask the sending "
+            f"school to export the student again with the newest ILP Desktop. {UNCHANGED}"
         ) from error
-    return ImportResult(student_id, doc.student.full_name, sis_id, row is not None, backup)
+    return ImportResult(student_id, doc.student.full_name, sis_id, existing is not None, backup)
 
 
 def _conflict(package: Package) -> TransferError:
@@ -446,21 +447,6 @@ def _conflict(package: Package) -> TransferError:
         f"This database already has a student with SIS id {student.sis_id}. Importing "
         f"{package.path.name} would replace their plan with the package's; choose Replace to do "
         f"that. {UNCHANGED}"
-    )
-
-
-def _backup(store: Store, folder: Path) -> Path:
-    try:
-        return make_backup(store, folder, "before-student-import")
-    except sqlite3.Error as error:
-        mapped = errors.translate(error, store.path)
-        detail = str(mapped) if mapped else str(error)
-    except (OSError, BackupCheckError) as error:
-        detail = getattr(error, "strerror", None) or str(error)
-    raise TransferError(
-        f"The student was not imported: the backup made before every import could not be "
-        f"written to {folder} ({detail}). Free some space or check that folder, then try "
-        f"again. {UNCHANGED}"
     )
 
 

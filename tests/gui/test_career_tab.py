@@ -254,6 +254,7 @@ def test_import_from_the_gui_lands_and_shows_its_source(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from ilp_desktop.gui import onet_import_flow
+    from ilp_desktop.store.backups import list_backups
 
     said = []
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: said.append(a[2]))
@@ -275,6 +276,8 @@ def test_import_from_the_gui_lands_and_shows_its_source(
         onet_import_flow.start_import(window, tab.holder, release, None)
     qtbot.waitUntil(lambda: bool(said), timeout=5000)  # type: ignore[attr-defined]
     assert said[-1].startswith("Imported ")
+    backups = list_backups(window.dirs.backups_for(window.store.path))
+    assert [b.reason for b in backups] == ["before-onet-import"]  # the junk made none
     library = tab.holder.library
     assert library.release is not None and library.source_label.startswith("O*NET")
     assert "O*NET" in tab.sources_button.text()

@@ -232,6 +232,30 @@ def test_start_up_backup_failure_is_logged_not_shown(
     assert "start-up backup" in caplog.text and "disk holding the backups is full" in caplog.text
 
 
+def test_start_up_backup_that_finds_the_database_damaged_says_so(
+    qtbot: object,
+    make_window: object,
+    school_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ilp_desktop.store import backups
+
+    monkeypatch.setattr(backups, "integrity_problems", lambda _path: ["Page 7: bad"])
+    done: list[Path | None] = []
+    warned: list[tuple[str, str]] = []
+    monkeypatch.setattr(backup_flow, "_daily_done", done.append)
+    monkeypatch.setattr(
+        QMessageBox, "warning", lambda _parent, title, text: warned.append((title, text))
+    )
+    window: MainWindow = make_window(school_db)  # type: ignore[operator]
+    backup_flow.start_daily_backup(window)
+    qtbot.waitUntil(lambda: bool(done), timeout=10000)  # type: ignore[attr-defined]
+    assert done == [None]
+    [(title, text)] = warned
+    assert "damaged" in title and "Restore from backup" in text
+    assert list_backups(window.dirs.backups_for(school_db)) == []  # the bad copy removed
+
+
 def test_restored_database_passes_its_check(
     qtbot: object, make_window: object, school_db: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -94,6 +94,26 @@ def test_remove_for_good_needs_the_sis_id_and_takes_the_student_away(
     assert not window.dashboard.continue_button.isVisible()
 
 
+def test_removed_for_good_leaves_nothing_in_the_file_or_its_log(
+    make_window: Callable[[Path], MainWindow],
+    school_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """With the window's other connections open (roster, pages), the student is gone from the
+    database file and its write-ahead log as soon as the purge is done."""
+    window = _open(make_window, school_db, 3)
+    student = window.current_student()
+    assert student is not None
+    monkeypatch.setattr(PurgeDialog, "exec", lambda self: QDialog.DialogCode.Accepted)
+    monkeypatch.setattr(QMessageBox, "question", lambda *_args: QMessageBox.StandardButton.No)
+    window.purge_action.trigger()
+    assert window.students.get(3) is None
+    wal = Path(f"{school_db}-wal")
+    raw = school_db.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+    assert student.sis_id.encode() not in raw
+    assert student.last_name.encode() not in raw
+
+
 def test_cancelling_remove_keeps_the_student(
     make_window: Callable[[Path], MainWindow],
     school_db: Path,

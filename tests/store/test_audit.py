@@ -6,6 +6,8 @@ import dataclasses
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from ilp_desktop.demo_school import build_demo_school
 from ilp_desktop.domain.plans import ActionStep, Goal, ProgressNote
 from ilp_desktop.domain.students import Guardian
@@ -136,6 +138,56 @@ def test_purge_removes_the_student_their_plan_and_their_history(
             assert name.encode() not in raw, name
     assert other.sis_id.encode() in raw
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def test_a_purge_whose_compaction_fails_still_leaves_no_trace_and_says_so(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """VACUUM needs room for a copy of the file: on a full disk it fails after the delete is
+    committed. The student is gone all the same (secure_delete zeroes what was freed), and
+    the result says the file was not compacted rather than raising as if nothing happened."""
+    from ilp_desktop.store import errors, purge
+
+    unique = "Quillfeather-Zygmuntówna"
+    students = StudentStore(store)
+    students.add_many(make_student(n) for n in range(5))
+    leaving = students.add(make_student(9, last_name=unique, notes="a private note " * 20))
+    assert leaving.id is not None
+    PlanStore(store).save_goal(leaving.id, Goal(area="academic", statement=f"{unique} goal"))
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    assert unique.encode() in store.path.read_bytes()
+
+    def full(_store: Store) -> bool:
+        raise errors.DiskFullError("The disk is full.")
+
+    monkeypatch.setattr(purge, "compact", full)
+    # Some builds of SQLite (Debian's) zero freed space by default; the ones Python bundles on
+    # Windows and macOS do not.
+    store.conn.execute("PRAGMA secure_delete = OFF")
+    result = purge_student(store, leaving.id)
+    assert not result.compacted and result.sis_id == leaving.sis_id
+    assert students.get(leaving.id) is None
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # as closing the app does
+    assert unique.encode() not in store.path.read_bytes()
+    assert store.conn.execute("PRAGMA secure_delete").fetchone()[0] == 0  # as it was
+
+
+def test_a_rebuilt_demo_school_shows_no_history_of_the_students_it_replaced(
+    store: Store,
+) -> None:
+    """Student ids are reused once the students are gone: the new students must not inherit
+    the change history (names, plans) of the ones who had their ids before."""
+    build_demo_school(store, students=3, seed=1)
+    replaced = {s.sis_id for s in StudentStore(store).all()}
+    build_demo_school(store, students=3, seed=2)
+    for student in StudentStore(store).all():
+        assert student.id is not None
+        entries = AuditStore(store).for_student(student.id)
+        assert entries
+        sis_ids = {
+            (e.after or e.before or {}).get("sis_id") for e in entries if e.table == "students"
+        }
+        assert sis_ids == {student.sis_id}, (student.full_name, sis_ids & replaced)
 
 
 def test_a_second_connection_sees_the_history_written_by_the_first(

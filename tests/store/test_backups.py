@@ -142,6 +142,63 @@ def test_backups_before_a_migration_are_checked_and_rotated(
     assert names(folder) == sorted([*made, *(p.name for p in seeded[:4])])
 
 
+def test_a_migration_whose_backup_fails_its_check_is_refused_as_damaged(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start the app offers the latest good backup for a CorruptDatabaseError: the backup
+    made before a migration failing its check must be one, and nothing is migrated."""
+    from ilp_desktop.store import db as db_module
+    from ilp_desktop.store import migrations
+
+    path = school(tmp_path / "school.sqlite", 5)
+    steps = [*migrations.STEPS, ("9999_probe", lambda db: db.execute("CREATE TABLE probe (x)"))]
+    monkeypatch.setattr(migrations, "STEPS", steps)
+    monkeypatch.setattr(db_module, "KNOWN_NAMES", tuple(n for n, _ in steps))
+    monkeypatch.setattr(migrations, "KNOWN_NAMES", tuple(n for n, _ in steps))
+    monkeypatch.setattr(backups_module, "integrity_problems", lambda _path: ["Page 7: bad"])
+    with pytest.raises(errors.CorruptDatabaseError) as caught:
+        open_store(path, tmp_path / "backups").close()
+    assert isinstance(caught.value, BackupCheckError)
+    assert "(SQLite reports: Page 7: bad). " in str(caught.value)  # what the offer shows
+    assert names(tmp_path / "backups") == []
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'probe'").fetchone() is None
+    finally:
+        conn.close()
+
+
+def test_the_backup_before_an_import_says_nothing_was_imported(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ilp_desktop.store.backups import BackupBeforeImportError, backup_before_import
+
+    made = backup_before_import(store, tmp_path / "b", "before-roster-import")
+    assert made.parent == tmp_path / "b" and made.name.endswith("before-roster-import.sqlite")
+    monkeypatch.setattr(backups_module, "integrity_problems", lambda _path: ["Page 7: bad"])
+    with pytest.raises(BackupBeforeImportError) as caught:
+        backup_before_import(store, tmp_path / "b", "before-roster-import")
+    message = str(caught.value)
+    assert "so nothing was imported" in message and "may be damaged" in message
+    assert names(tmp_path / "b") == [made.name]
+
+
+def test_backup_to_file_never_overwrites_and_removes_a_copy_that_fails(
+    store: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ilp_desktop.store.backups import backup_to_file
+
+    StudentStore(store).add(make_student(1))
+    out = backup_to_file(store, tmp_path / "copy.sqlite")
+    assert count_students(out) == 1
+    with pytest.raises(errors.StoreError, match="never overwrites"):
+        backup_to_file(store, out)
+    monkeypatch.setattr(backups_module, "integrity_problems", lambda _path: ["Page 7: bad"])
+    with pytest.raises(BackupCheckError):
+        backup_to_file(store, tmp_path / "bad.sqlite")
+    assert not (tmp_path / "bad.sqlite").exists()
+
+
 def seed_backups(
     db: Path, folder: Path, reason: str, ages: list[dt.timedelta], now: dt.datetime | None = None
 ) -> list[Path]:

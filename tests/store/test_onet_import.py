@@ -52,6 +52,22 @@ def _careers(db: Path) -> dict[str, Career]:
 # --- A whole release, read right ---------------------------------------------------------------
 
 
+def test_the_database_is_backed_up_before_the_release_replaces_anything(
+    db: Path, tmp_path: Path
+) -> None:
+    from ilp_desktop.store.backups import list_backups
+
+    release = write_release(tmp_path / "db_29_3_text")
+    folder = tmp_path / "backups"
+    import_onet(db, release, now="2026-05-01T10:00:00", backups=folder)
+    (made,) = list_backups(folder)
+    assert made.reason == "before-onet-import" and not made.damaged
+    assert _library(db) is not None
+    with pytest.raises(OnetReleaseError):  # a wrong file is refused before any backup
+        import_onet(db, tmp_path / "nothing-here", backups=folder)
+    assert len(list_backups(folder)) == 1
+
+
 def test_a_release_folder_is_imported_whole(db: Path, tmp_path: Path) -> None:
     release = write_release(tmp_path / "db_29_3_text", clusters_csv=True)
 

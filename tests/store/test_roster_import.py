@@ -352,6 +352,40 @@ def test_a_backup_that_cannot_be_made_stops_the_import(school: Store, tmp_path: 
     assert dump(school) == before
 
 
+def test_a_backup_that_fails_its_check_stops_the_import_with_the_reason(
+    school: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ilp_desktop.store import backups
+    from ilp_desktop.store.backups import BackupBeforeImportError
+
+    before = dump(school)
+    monkeypatch.setattr(backups, "integrity_problems", lambda _path: ["Page 7: bad"])
+    with pytest.raises(BackupBeforeImportError, match="so nothing was imported") as caught:
+        run_import(school, csv_bytes([HEADER, ["1", "A", "B", "9"]]), tmp_path / "backups")
+    assert "may be damaged" in str(caught.value)
+    assert dump(school) == before
+
+
+def test_an_update_leaves_the_guardians_out_of_the_history(school: Store, tmp_path: Path) -> None:
+    """Updated students are saved with StudentStore.update_many: the change history holds the
+    one field the file changed, and nothing about guardians it did not change."""
+    from ilp_desktop.store.audit import AuditStore
+
+    student = next(s for s in StudentStore(school).all() if s.guardians)
+    assert student.id is not None
+    seen = len(AuditStore(school).for_student(student.id))
+    grade = "10" if student.grade != "10" else "11"
+    rows = [HEADER, [student.sis_id, student.last_name, student.first_name, grade]]
+    run_import(school, csv_bytes(rows), tmp_path / "backups")
+    after = StudentStore(school).get(student.id)
+    assert after is not None and after.grade == grade
+    assert after.guardians == student.guardians
+    history = AuditStore(school).for_student(student.id)  # newest first
+    new = history[: len(history) - seen]
+    assert [(e.table, e.action) for e in new] == [("students", "update")]
+    assert [field for field, _old, _new in new[0].changes()] == ["grade"]
+
+
 # --- Fuzzing: never a crash, never a partial write ----------------------------------------------
 
 FUZZ = settings(

@@ -19,7 +19,6 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from ilp_desktop.cli_transfer import make_handout
 from ilp_desktop.demo_school import build_demo_school
 from ilp_desktop.domain.plans import ActionStep, Goal, ProgressNote
 from ilp_desktop.domain.postsecondary import CareerLink, Target
@@ -48,7 +47,6 @@ from ilp_desktop.store.transfer_export import (
     TransferError,
     export_student,
     student_document,
-    student_id_of,
     write_package,
 )
 from ilp_desktop.store.transfer_import import (
@@ -58,6 +56,7 @@ from ilp_desktop.store.transfer_import import (
     preview,
     read_package,
 )
+from ilp_desktop.transfer_jobs import package_handout
 
 from helpers import named_students
 
@@ -149,7 +148,7 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
 @pytest.fixture(scope="module")
 def demo_package(demo: Store, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("packages") / "richest.ilp"
-    return export(demo, richest_student(demo), out, handout=make_handout)
+    return export(demo, richest_student(demo), out, handout=package_handout)
 
 
 @pytest.fixture
@@ -246,7 +245,7 @@ def test_a_student_with_a_non_latin_name_travels_whole(tmp_path: Path) -> None:
             attempts.save_answer(attempt.id, item_id, 4 if item_id.endswith("1") else 2)
         attempts.finish_attempt(attempt.id, at="2026-01-10T09:30:00")
         hold_review(source, sid, "2026-02-15")
-        package = export(source, sid, tmp_path / "王小明.ilp", handout=make_handout)
+        package = export(source, sid, tmp_path / "王小明.ilp", handout=package_handout)
 
         read = read_package(package)
         shown = preview(target, read)
@@ -411,6 +410,23 @@ def test_a_backup_is_made_before_the_import(
     assert found == (0,)
 
 
+def test_a_backup_that_fails_its_check_stops_the_import_with_the_reason(
+    demo_package: Path, other: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ilp_desktop.store import backups
+    from ilp_desktop.store.errors import StoreError
+
+    before = row_counts(other)
+    monkeypatch.setattr(backups, "integrity_problems", lambda _path: ["Page 7: bad"])
+    with pytest.raises(StoreError) as caught:
+        import_package(other, read_package(demo_package), backups_dir=tmp_path / "b")
+    message = str(caught.value)
+    # The database may be damaged: not a matter of disk space.
+    assert "nothing was imported" in message and "may be damaged" in message
+    assert "Free some space" not in message
+    assert row_counts(other) == before
+
+
 def test_an_import_that_fails_midway_writes_nothing(
     demo_package: Path, other: Store, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -426,8 +442,9 @@ def test_an_import_that_fails_midway_writes_nothing(
             raise sqlite3.IntegrityError("CHECK constraint failed: text <> ''")
 
     monkeypatch.setattr(transfer_import, "NOTES", Failing())
-    with pytest.raises(TransferError, match="refuses one of its records"):
+    with pytest.raises(TransferError, match="refuses one of its records") as caught:
         import_package(other, package, backups_dir=tmp_path / "b", on_conflict="replace")
+    assert "CHECK constraint" not in str(caught.value)  # SQLite's words go to the log
     assert row_counts(other) == before_counts
     assert canonical(student_document(other, first.student_id)) == before_plan
 
@@ -460,7 +477,7 @@ def test_a_cancelled_export_leaves_no_file(demo: Store, tmp_path: Path) -> None:
 def test_an_unknown_student_is_refused(demo: Store, tmp_path: Path) -> None:
     with pytest.raises(TransferError, match="no longer in this database"):
         export(demo, 999_999, tmp_path / "x.ilp")
-    assert student_id_of(demo, "no-such-id") is None
+    assert StudentStore(demo).id_of("no-such-id") is None
 
 
 def test_a_package_is_readable_only_by_its_owner(demo: Store, tmp_path: Path) -> None:

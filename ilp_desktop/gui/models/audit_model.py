@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.audit import AuditEntry
+from .attempts_model import format_date
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("When", "Who", "What changed")
@@ -15,12 +16,13 @@ NO_NAME = "(name not set)"
 
 
 def when_text(at: str) -> str:
-    """ "Nov 22, 2026 10:15" — readable, and still in time order when sorted as text is not."""
+    """ "Nov 22, 2026 10:15", written as every date in the app is (no locale needed); the
+    list sorts by the ISO time underneath."""
     try:
         moment = dt.datetime.fromisoformat(at)
     except ValueError:
         return at
-    return f"{moment:%b} {moment.day}, {moment.year} {moment:%H:%M}"
+    return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
 class AuditModel(QAbstractTableModel):

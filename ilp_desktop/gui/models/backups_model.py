@@ -13,6 +13,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 from PySide6.QtGui import QBrush, QColor
 
 from ...store.backups import BackupInfo
+from .attempts_model import format_date
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -22,7 +23,6 @@ BACKUP_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 DAMAGED_TEXT = "Damaged: cannot be read"
 _DAMAGED_COLOR = QColor("#b3261e")
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def when_text(made_at: dt.datetime, today: dt.date | None = None) -> str:
@@ -33,7 +33,7 @@ def when_text(made_at: dt.datetime, today: dt.date | None = None) -> str:
         return f"Today, {clock}"
     if made_at.date() == today - dt.timedelta(days=1):
         return f"Yesterday, {clock}"
-    return f"{_MONTHS[made_at.month - 1]} {made_at.day}, {made_at.year}, {clock}"
+    return f"{format_date(made_at.date())}, {clock}"
 
 
 def when_phrase(made_at: dt.datetime, today: dt.date | None = None) -> str:
@@ -44,7 +44,7 @@ def when_phrase(made_at: dt.datetime, today: dt.date | None = None) -> str:
         return f"today at {clock}"
     if made_at.date() == today - dt.timedelta(days=1):
         return f"yesterday at {clock}"
-    return f"on {_MONTHS[made_at.month - 1]} {made_at.day}, {made_at.year} at {clock}"
+    return f"on {format_date(made_at.date())} at {clock}"
 
 
 def size_text(size: int) -> str:
