@@ -158,6 +158,8 @@ class _Styles:
             parent=self.body,
             leftIndent=sizes.body * 1.1,
             bulletIndent=sizes.body * 0.1,
+            bulletFontName=body,  # ReportLab's default for the bullet is Helvetica
+            bulletFontSize=sizes.body,
             spaceAfter=sizes.body * 0.2,
         )
 

@@ -204,9 +204,13 @@ def test_a_rich_plan_fits_two_pages_and_large_print_four(
 def test_every_font_is_embedded_and_none_is_helvetica(
     school: tuple[Store, dict[str, int]], source: HandoutSource
 ) -> None:
-    reader = PdfReader(io.BytesIO(render(source, school[1]["小明"])))
+    # 王小明's name needs the CJK face; the richest plan has every section, bullets included.
+    pages = [
+        *PdfReader(io.BytesIO(render(source, school[1]["小明"]))).pages,
+        *PdfReader(io.BytesIO(render(source, richest(school, source), large_print=True))).pages,
+    ]
     seen = set()
-    for page in reader.pages:
+    for page in pages:
         fonts = page["/Resources"]["/Font"]
         for ref in fonts.values():
             font = ref.get_object()
