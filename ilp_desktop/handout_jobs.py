@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import logging
 import multiprocessing
 import os
 import re
@@ -28,10 +29,13 @@ from typing import BinaryIO
 from . import bundled
 from .domain.handout import CareerFacts
 from .domain.students import Student
-from .reports.handout import HandoutCancelledError, render_handouts
+from .reports.handout import HandoutCancelledError, batch_title, render_handouts
 from .reports.pdf_files import write_atomically
+from .reports.pdf_join import NotJoinableError, join_runs
 from .store.db import Store, open_reader
 from .store.handouts import HandoutSource, imported_career_letters
+
+log = logging.getLogger(__name__)
 
 Progress = Callable[[int, int], None]  # (students done, students in all)
 Cancelled = Callable[[], bool]
@@ -200,24 +204,17 @@ def _in_processes(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> BatchResult:
-    from pypdf import PdfReader, PdfWriter  # joining the runs; only needed here
-    from pypdf.generic import NameObject
-
     runs = _runs(request.student_ids, jobs)
     total = len(request.student_ids)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".ilp-handouts-") as folder:
-        writer = PdfWriter()
-        first: PdfReader | None = None
+        files: list[str] = []
         pages: list[int] = []
         pool = _context().Pool(min(jobs, len(runs)), initializer=_quiet_worker)
         try:
-            # Runs come back in order and are joined while the workers draw the next ones.
             for name, run_pages in pool.imap(_draw_run, [(request, run, folder) for run in runs]):
                 if cancelled is not None and cancelled():
                     raise HandoutCancelledError()
-                reader = PdfReader(name)
-                first = first or reader
-                writer.append(reader)
+                files.append(name)
                 pages += run_pages
                 if progress is not None:
                     progress(len(pages), total)
@@ -227,14 +224,35 @@ def _in_processes(
             raise
         finally:
             pool.join()
-        assert first is not None  # there is at least one run
-        if first.metadata:  # the runs' title, author and creator
-            writer.add_metadata(dict(first.metadata))
-        language = first.trailer["/Root"].get("/Lang")
-        if language is not None:
-            writer._root_object[NameObject("/Lang")] = language
-        write_atomically(out, writer.write)
+        write_atomically(out, lambda stream: _join(files, stream, len(pages)))
     return BatchResult(files=[out], pages=pages)
+
+
+def _join(files: Sequence[str], stream: BinaryIO, students: int) -> None:
+    """The runs' pages in order in one PDF: copied as they are (pdf_join), or with pypdf for a
+    file pdf_join does not take (it never happens with this ReportLab; kept as the safe way)."""
+    runs = [Path(name).read_bytes() for name in files]
+    try:
+        join_runs(runs, stream, title=lambda lang: batch_title(students, lang))
+        return
+    except NotJoinableError as error:
+        log.warning("joining the handout runs with pypdf: %s", error)
+    from pypdf import PdfReader, PdfWriter  # only needed here
+    from pypdf.generic import NameObject
+
+    stream.seek(0)
+    stream.truncate()
+    writer = PdfWriter()
+    for name in files:
+        writer.append(name)
+    first = PdfReader(files[0])
+    if first.metadata:
+        writer.add_metadata(dict(first.metadata))
+    language = first.trailer["/Root"].get("/Lang")
+    if language is not None:
+        writer._root_object[NameObject("/Lang")] = language
+        writer.add_metadata({"/Title": batch_title(students, str(language))})
+    writer.write(stream)
 
 
 # --- One file per student -----------------------------------------------------------------------

@@ -989,11 +989,15 @@ def render_handouts(
 
 
 def _title(items: Sequence[Handout], lang: str) -> str:
-    words = WORDS[lang]
-    about = (
-        items[0].student.display_name if len(items) == 1 else words["batch"].format(n=len(items))
-    )
-    return f"{words['kind']} · {about}"
+    if len(items) > 1:
+        return batch_title(len(items), lang)
+    return f"{WORDS[lang]['kind']} · {items[0].student.display_name}"
+
+
+def batch_title(count: int, lang: str) -> str:
+    """The document title of a conference day's handouts: "… · 500 students"."""
+    words = WORDS.get(lang, WORDS["en"])
+    return f"{words['kind']} · {words['batch'].format(n=count)}"
 
 
 def build_handout(
