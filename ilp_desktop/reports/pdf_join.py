@@ -104,6 +104,13 @@ def join_runs(runs: Sequence[bytes], out: BinaryIO, *, title: Callable[[str], st
     title is ``title(language)``. Raises NotJoinableError, having written nothing, for a file of
     another kind.
     """
+    try:
+        return _join(runs, out, title)
+    except (ValueError, IndexError, KeyError) as error:  # a table or a reference out of shape
+        raise NotJoinableError(f"{type(error).__name__}: {error}") from error
+
+
+def _join(runs: Sequence[bytes], out: BinaryIO, title: Callable[[str], str]) -> int:
     parsed = [_Run(data) for data in runs]
     if not parsed:
         raise NotJoinableError("no files")

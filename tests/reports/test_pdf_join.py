@@ -73,6 +73,18 @@ def test_anything_else_is_refused_before_writing(data: bytes) -> None:
     assert out.getvalue() == b""
 
 
+def test_a_damaged_table_or_a_reference_to_nowhere_is_refused() -> None:
+    good = _run("A", 2)
+    xref = good.rindex(b"xref\n")
+    damaged = good[: xref + 20] + b"x" * 10 + good[xref + 30 :]  # an offset that is not one
+    dangling = good.replace(b"/Parent", b"/Parent 999 0 R /Old", 1)
+    for data in (damaged, dangling):
+        out = io.BytesIO()
+        with pytest.raises(NotJoinableError):
+            join_runs([good, data], out, title=str)
+        assert out.getvalue() == b""
+
+
 def test_a_file_written_by_another_program_is_refused() -> None:
     other = io.BytesIO()
     writer = PdfWriter()
