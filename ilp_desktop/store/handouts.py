@@ -145,13 +145,10 @@ class HandoutSource:
 
     def student_id(self, sis_id: str) -> int:
         """The database id of the student with this SIS id; HandoutError if there is none."""
-        with self.store.reading() as conn:
-            row = conn.execute(
-                "SELECT id FROM students WHERE sis_id = ?", [sis_id.strip()]
-            ).fetchone()
-        if row is None:
+        found = self._students.id_of(sis_id)
+        if found is None:
             raise HandoutError(f"No student has the SIS id “{sis_id.strip()}”.")
-        return int(row[0])
+        return found
 
     def handout(self, student_id: int, today: dt.date) -> Handout:
         student = self._students.get(student_id)

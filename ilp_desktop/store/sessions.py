@@ -184,11 +184,11 @@ class SessionStore:
         )
         with self.store.action() as db:
             conn = db.conn
-            session_id = self._write(conn, record)
+            session_id = self.write_session(conn, record)
             for step in new_steps:
                 save_step_in(conn, student_id, replace(step, id=None, session_id=session_id))
             if acknowledgements is not None:
-                self._replace_acks(conn, session_id, acknowledgements)
+                self.replace_acknowledgements(conn, session_id, acknowledgements)
             has_snapshot = conn.execute(
                 "SELECT 1 FROM snapshots WHERE session_id = ?", [session_id]
             ).fetchone()
@@ -214,7 +214,7 @@ class SessionStore:
                 raise LookupError("That session is no longer in this database.")
             if not row[0]:
                 raise ValueError("Only a review is acknowledged; this session is not one.")
-            self._replace_acks(db.conn, session_id, acknowledgements)
+            self.replace_acknowledgements(db.conn, session_id, acknowledgements)
             return self._sessions(db.conn, "id = ?", [session_id])[0]
 
     def delete_session(self, session_id: int) -> None:
@@ -234,10 +234,10 @@ class SessionStore:
         with self.store.action() as db:
             conn = db.conn
             for item in items:
-                session_id = self._write(
+                session_id = self.write_session(
                     conn, replace(item.session, id=None, student_id=item.student_id)
                 )
-                self._replace_acks(conn, session_id, item.session.acknowledgements)
+                self.replace_acknowledgements(conn, session_id, item.session.acknowledgements)
                 if item.step_ids:
                     marks = ", ".join("?" * len(item.step_ids))
                     conn.execute(
@@ -252,7 +252,8 @@ class SessionStore:
 
     # Inside a transaction ----------------------------------------------------------------------
     @staticmethod
-    def _write(conn: sqlite3.Connection, record: Session) -> int:
+    def write_session(conn: sqlite3.Connection, record: Session) -> int:
+        """Insert (no id) or update one session inside the caller's transaction; its id."""
         values = _session_values(record)
         if record.id is None:
             marks = ", ".join("?" * len(values))
@@ -269,9 +270,10 @@ class SessionStore:
         return record.id
 
     @staticmethod
-    def _replace_acks(
+    def replace_acknowledgements(
         conn: sqlite3.Connection, session_id: int, acks: Iterable[Acknowledgement]
     ) -> None:
+        """A session's acknowledgements become ``acks``, inside the caller's transaction."""
         conn.execute("DELETE FROM acknowledgements WHERE session_id = ?", [session_id])
         conn.executemany(
             f"INSERT INTO acknowledgements ({_ACK_COLUMNS}) VALUES (?, ?, ?, ?, ?)",

@@ -498,8 +498,8 @@ def _write_plan(
     sessions: dict[int, int] = {}
     for session in doc.sessions:
         assert session.id is not None
-        new_id = SessionStore._write(conn, replace(session, id=None, student_id=student_id))
-        SessionStore._replace_acks(conn, new_id, session.acknowledgements)
+        new_id = SessionStore.write_session(conn, replace(session, id=None, student_id=student_id))
+        SessionStore.replace_acknowledgements(conn, new_id, session.acknowledgements)
         sessions[session.id] = new_id
 
     def add_steps(added: Iterable[ActionStep], goal_id: int | None) -> dict[int, int]:
