@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -24,6 +26,7 @@ from ..store.errors import StoreError
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
+log = logging.getLogger(__name__)
 PURGE_TITLE = "Remove student for good"
 
 
@@ -134,21 +137,34 @@ def purge_current(window: MainWindow) -> None:
     )
     if answer != QMessageBox.StandardButton.Yes:
         return
-    from ..store.backups import purge_student_from_backups
+    purge_backups(window, folder, student.sis_id, name)
 
-    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        held = purge_student_from_backups(folder, student.sis_id)
-    except (StoreError, OSError) as error:
-        QMessageBox.warning(
-            window, PURGE_TITLE, f"{name} could not be removed from every backup: {error}"
+
+def purge_backups(window: MainWindow, folder: Path, sis_id: str, name: str) -> None:
+    """Remove the student from every backup, off the GUI thread: each backup is rewritten."""
+    from ..store.backups import purge_student_from_backups
+    from .workers import run_with_progress
+
+    def work(progress, _is_cancelled):  # type: ignore[no-untyped-def]
+        # No Cancel: stopping half-way would leave the student in some of the backups.
+        return purge_student_from_backups(folder, sis_id, progress)
+
+    def done(held: int) -> None:
+        QMessageBox.information(
+            window, PURGE_TITLE, f"{name} was removed from {held} backup{'s' if held != 1 else ''}."
         )
-        return
-    finally:
-        QApplication.restoreOverrideCursor()
-    QMessageBox.information(
-        window, PURGE_TITLE, f"{name} was removed from {held} backup{'s' if held != 1 else ''}."
-    )
+
+    def failed(error: BaseException) -> None:
+        if not isinstance(error, (StoreError, OSError)):
+            log.error("purging a student from the backups failed", exc_info=error)
+        QMessageBox.warning(
+            window,
+            PURGE_TITLE,
+            f"{name} could not be removed from every backup in {folder}. The details are in the "
+            "log (Help ▸ Where is my data?).",
+        )
+
+    run_with_progress(window, PURGE_TITLE, f"Removing {name} from the backups…", work, done, failed)
 
 
 def _html(text: str) -> str:

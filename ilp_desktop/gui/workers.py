@@ -94,12 +94,17 @@ def run_with_progress(
     fn: JobFunction,
     on_done: Callable[[Any], None],
     on_error: Callable[[BaseException], None],
+    *,
+    cancellable: bool = True,
 ) -> Job:
-    """Start ``fn`` in the background behind a modal progress dialog with a Cancel button.
+    """Start ``fn`` in the background behind a modal progress dialog with a Cancel button
+    (none when not ``cancellable``: work that must not stop half-way).
 
     ``on_done(result)`` or ``on_error(exception)`` is then called in the GUI thread.
     """
     dialog = QProgressDialog(label, "Cancel", 0, 0, parent)
+    if not cancellable:
+        dialog.setCancelButton(None)
     dialog.setWindowTitle(title)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(300)

@@ -17,7 +17,7 @@ import os
 import sqlite3
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -441,14 +441,21 @@ def _write_beside(backup_path: Path, db_path: Path) -> Path:
 
 
 # Purging a student from the backups ------------------------------------------------------------
-def purge_student_from_backups(folder: Path, sis_id: str) -> int:
+def purge_student_from_backups(
+    folder: Path,
+    sis_id: str,
+    progress: Callable[[int, int], None] | None = None,
+) -> int:
     """Remove the student with ``sis_id`` (and every row that belongs to them) from each backup
     in ``folder``, then VACUUM it so nothing of theirs is left in the file; returns how many
     backups held the student. A backup that fails its check afterwards is removed (and
     logged): it would be of no use, and might still hold traces of the student. A backup
-    that cannot be read is left alone and logged."""
+    that cannot be read is left alone and logged. ``progress(done, total)`` before each."""
     held = 0
-    for info in list_backups(folder):
+    backups = list_backups(folder)
+    for done, info in enumerate(backups):
+        if progress is not None:
+            progress(done, len(backups))
         if info.damaged:
             log.warning(
                 "backup %s cannot be read, so it was not purged: %s", info.path, info.problem

@@ -123,3 +123,30 @@ def test_cancelling_remove_keeps_the_student(
     monkeypatch.setattr(PurgeDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     window.purge_action.trigger()
     assert window.students.get(4) is not None
+
+
+def test_remove_from_the_backups_too_runs_in_the_background(
+    qtbot: Any,
+    make_window: Callable[[Path], MainWindow],
+    school_db: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ilp_desktop.store.backups import list_backups, make_backup
+
+    window = _open(make_window, school_db, 5)
+    student = window.current_student()
+    assert student is not None
+    folder = window.dirs.backups_for(school_db)
+    make_backup(window.store, folder, "manual")
+    make_backup(window.store, folder, "manual")
+    monkeypatch.setattr(
+        PurgeDialog, "exec", lambda dialog: dialog.confirm.setText(student.sis_id) or 1
+    )
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
+    window.purge_action.trigger()
+    qtbot.waitUntil(lambda: bool(told), timeout=20000)
+    assert told == [f"{student.display_name} was removed from 2 backups."]
+    for backup in list_backups(folder):
+        assert student.sis_id.encode() not in backup.path.read_bytes()
