@@ -1,17 +1,18 @@
 """Making conference handouts from the database: one student, or a whole conference day.
 
 Sits above both the store (reading plans) and the reports (drawing them). A conference day goes
-into one PDF in the chosen order, or one PDF per student in a folder. With ``jobs`` above 1 the
-students are split into runs that worker processes draw side by side; the runs are then joined
-in order. Progress is reported per student (per run with worker processes); cancelling stops
-the work and leaves no file behind, and an existing file is replaced only once the new one is
-complete.
+into one PDF in the chosen order, or one PDF per student in a folder. With ``jobs`` above 1,
+worker processes each draw one PDF, taking the next student whenever they finish one, and the
+pages are then put together in the chosen order. Progress is reported per student; cancelling
+stops the work and leaves no file behind, and an existing file is replaced only once the new
+one is complete.
 """
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import itertools
 import logging
 import multiprocessing
 import os
@@ -21,13 +22,14 @@ import signal
 import sys
 import tempfile
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from multiprocessing.sharedctypes import Synchronized
 from pathlib import Path
 from typing import BinaryIO
 
 from . import bundled
-from .domain.handout import CareerFacts
+from .domain.handout import CareerFacts, Handout
 from .domain.students import Student
 from .reports.handout import HandoutCancelledError, batch_title, render_handouts
 from .reports.pdf_files import write_atomically
@@ -150,43 +152,80 @@ def write_one_pdf(
     return _in_processes(request, out, jobs, progress, cancelled)
 
 
-def _runs(ids: Sequence[int], jobs: int) -> list[tuple[int, ...]]:
-    """Contiguous runs, long ones first and shorter towards the end, so the workers finish
-    together without many runs (each run's PDF carries its own copy of the fonts): each run
-    is a share of what is left, never fewer than 8 students."""
-    runs: list[tuple[int, ...]] = []
-    start = 0
-    while start < len(ids):
-        size = max(8, -(-(len(ids) - start) // (jobs * 2)))
-        runs.append(tuple(ids[start : start + size]))
-        start += size
-    return runs
+@dataclass
+class _Share:
+    """What one worker drew: its PDF, and the students in it (indexes into the request, in
+    the order drawn) with each one's page count."""
+
+    file: str
+    taken: list[int]
+    pages: list[int]
 
 
-def _draw_run(args: tuple[HandoutRequest, tuple[int, ...], str]) -> tuple[str, list[int]]:
-    """In a worker process: one run of students into one PDF file; returns (file, pages)."""
-    request, ids, folder = args
+class _Counters:
+    """Shared by the workers: the next student to take, and how many are finished."""
+
+    taken: Synchronized[int]
+    done: Synchronized[int]
+
+
+def _start_worker(taken: Synchronized[int], done: Synchronized[int]) -> None:
+    _Counters.taken, _Counters.done = taken, done
+    # Ctrl+C reaches the whole process group: the parent stops the pool; workers keep quiet.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _take() -> int:
+    with _Counters.taken.get_lock():
+        index = _Counters.taken.value
+        _Counters.taken.value += 1
+    return index
+
+
+def _finished_one() -> None:
+    with _Counters.done.get_lock():
+        _Counters.done.value += 1
+
+
+def _draw_share(args: tuple[HandoutRequest, str]) -> _Share | None:
+    """In a worker process: take students one at a time, in order, until none are left, and
+    draw them all into one PDF; None when the other workers took them all first."""
+    request, folder = args
+    ids = request.student_ids
+    taken: list[int] = []
     store = open_reader(request.db_path)
     try:
         source = open_source(store)
-        handouts = [source.handout(i, request.today) for i in ids]
+
+        def handouts() -> Iterator[Handout]:
+            while (index := _take()) < len(ids):
+                taken.append(index)
+                yield source.handout(ids[index], request.today)
+
+        students = handouts()
+        first = next(students, None)
+        if first is None:
+            return None
+
+        def on_student(index: int) -> None:
+            if index:
+                _finished_one()  # the one before it is laid out
+
+        handle, name = tempfile.mkstemp(dir=folder, suffix=".pdf")
+        with os.fdopen(handle, "wb") as stream:
+            pages = render_handouts(
+                itertools.chain([first], students),
+                stream,
+                lang=request.lang,
+                large_print=request.large_print,
+                paper=request.paper,
+                on_student=on_student,
+                title="",  # the joined file gets the whole batch's title
+            )
+        _finished_one()
     finally:
         store.close()
-    handle, name = tempfile.mkstemp(dir=folder, suffix=".pdf")
-    with os.fdopen(handle, "wb") as stream:
-        pages = render_handouts(
-            handouts,
-            stream,
-            lang=request.lang,
-            large_print=request.large_print,
-            paper=request.paper,
-        )
-    return name, pages
-
-
-def _quiet_worker() -> None:
-    # Ctrl+C reaches the whole process group: the parent stops the pool; workers keep quiet.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return _Share(name, taken, pages)
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -204,48 +243,94 @@ def _in_processes(
     progress: Progress | None,
     cancelled: Cancelled | None,
 ) -> BatchResult:
-    runs = _runs(request.student_ids, jobs)
+    """Each worker draws one PDF, taking the next student whenever it finishes one, so the
+    workers finish together however long each handout is and the fonts go in once per worker;
+    the pages are then put back in the chosen order."""
     total = len(request.student_ids)
+    workers = min(jobs, total)
+
+    def stop_if_cancelled() -> None:
+        if cancelled is not None and cancelled():
+            raise HandoutCancelledError()
+
+    stop_if_cancelled()
+    context = _context()
+    taken, done = context.Value("i", 0), context.Value("i", 0)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=".ilp-handouts-") as folder:
-        files: list[str] = []
-        pages: list[int] = []
-        pool = _context().Pool(min(jobs, len(runs)), initializer=_quiet_worker)
+        pool = context.Pool(workers, initializer=_start_worker, initargs=(taken, done))
         try:
-            for name, run_pages in pool.imap(_draw_run, [(request, run, folder) for run in runs]):
-                if cancelled is not None and cancelled():
-                    raise HandoutCancelledError()
-                files.append(name)
-                pages += run_pages
-                if progress is not None:
-                    progress(len(pages), total)
+            pending = pool.map_async(_draw_share, [(request, folder)] * workers, chunksize=1)
+            shown = -1
+            while not pending.ready():
+                pending.wait(0.05)
+                stop_if_cancelled()
+                if progress is not None and done.value != shown:
+                    shown = done.value
+                    progress(min(shown, total), total)
+            shares = [share for share in pending.get() if share is not None]
+            stop_if_cancelled()  # pressed as the last ones finished: still nothing is written
             pool.close()
         except BaseException:
             pool.terminate()
             raise
         finally:
             pool.join()
-        write_atomically(out, lambda stream: _join(files, stream, len(pages)))
+        order, pages = page_order([(share.taken, share.pages) for share in shares], total)
+        files = [share.file for share in shares]
+        write_atomically(out, lambda stream: _join(files, order, stream, total))
+    if progress is not None:
+        progress(total, total)
     return BatchResult(files=[out], pages=pages)
 
 
-def _join(files: Sequence[str], stream: BinaryIO, students: int) -> None:
-    """The runs' pages in order in one PDF: copied as they are (pdf_join), or with pypdf for a
-    file pdf_join does not take (it never happens with this ReportLab; kept as the safe way)."""
+def page_order(
+    shares: Sequence[tuple[Sequence[int], Sequence[int]]], total: int
+) -> tuple[list[tuple[int, int]], list[int]]:
+    """Where each page of the batch is, in the chosen order, and each student's page count.
+
+    ``shares`` holds, per worker file, the students it drew (indexes into the batch, in the
+    order drawn) and their page counts. Returns (file, page in that file) for every page, and
+    the page counts by student in batch order.
+    """
+    where: dict[int, tuple[int, int, int]] = {}  # student -> (file, first page, pages)
+    for number, (students, counts) in enumerate(shares):
+        first = 0
+        for student, count in zip(students, counts, strict=True):
+            where[student] = (number, first, count)
+            first += count
+    if sorted(where) != list(range(total)):
+        raise RuntimeError("the workers did not draw every student exactly once")
+    order = [
+        (number, first + page)
+        for student in range(total)
+        for number, first, count in [where[student]]
+        for page in range(count)
+    ]
+    return order, [where[student][2] for student in range(total)]
+
+
+def _join(
+    files: Sequence[str], order: Sequence[tuple[int, int]], stream: BinaryIO, students: int
+) -> None:
+    """The pages in the chosen order in one PDF: copied as they are (pdf_join), or with pypdf
+    for a file pdf_join does not take (it never happens with this ReportLab; kept as the safe
+    way)."""
     runs = [Path(name).read_bytes() for name in files]
     try:
-        join_runs(runs, stream, title=lambda lang: batch_title(students, lang))
+        join_runs(runs, stream, title=lambda lang: batch_title(students, lang), order=order)
         return
     except NotJoinableError as error:
-        log.warning("joining the handout runs with pypdf: %s", error)
+        log.warning("joining the handout files with pypdf: %s", error)
     from pypdf import PdfReader, PdfWriter  # only needed here
     from pypdf.generic import NameObject
 
     stream.seek(0)
     stream.truncate()
+    readers = [PdfReader(name) for name in files]
     writer = PdfWriter()
-    for name in files:
-        writer.append(name)
-    first = PdfReader(files[0])
+    for number, page in order:
+        writer.add_page(readers[number].pages[page])
+    first = readers[order[0][0]]  # the file holding the first student
     if first.metadata:
         writer.add_metadata(dict(first.metadata))
     language = first.trailer["/Root"].get("/Lang")

@@ -36,6 +36,7 @@ from xml.sax.saxutils import escape
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from .font_cache import cached_ttfont
 from .shaping import has_rtl, visual
 
 if TYPE_CHECKING:
@@ -257,28 +258,56 @@ class _Installed:
     cff: bool
 
 
-def _run_fontconfig(*args: str) -> str:
-    """Output of a fontconfig tool, or "" when it is missing or fails."""
-    tool = shutil.which(args[0])
-    if tool is None:
-        return ""
-    try:
-        done = subprocess.run(
-            [tool, *args[1:]], capture_output=True, text=True, timeout=10, check=False
-        )
-    except (OSError, subprocess.SubprocessError) as error:
-        log.info("fonts: %s failed: %s", args[0], error)
-        return ""
-    return done.stdout if done.returncode == 0 else ""
+def _run_fontconfig(*commands: Sequence[str]) -> list[str]:
+    """Output of each fontconfig command, or "" for one that is missing or fails. They run
+    side by side: each one spends most of its time starting and reading fontconfig's cache."""
+    started: list[subprocess.Popen[str] | None] = []
+    for command in commands:
+        tool = shutil.which(command[0])
+        try:
+            started.append(
+                None
+                if tool is None
+                else subprocess.Popen(
+                    [tool, *command[1:]],
+                    stdout=subprocess.PIPE,
+                    stderr=subprocess.DEVNULL,
+                    text=True,
+                )
+            )
+        except OSError as error:
+            log.info("fonts: %s failed: %s", command[0], error)
+            started.append(None)
+    outputs = []
+    for command, process in zip(commands, started, strict=True):
+        if process is None:
+            outputs.append("")
+            continue
+        try:
+            out, _err = process.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.communicate()
+            log.info("fonts: %s took too long", command[0])
+            outputs.append("")
+            continue
+        outputs.append(out if process.returncode == 0 else "")
+    return outputs
 
 
-def _fontconfig_fonts() -> list[_Installed]:
-    """Every face fc-list knows, with the few properties the choice needs."""
-    out = _run_fontconfig(
-        "fc-list",
-        "--format",
-        "%{file}\t%{index}\t%{family}\t%{weight}\t%{slant}\t%{width}\t%{fontformat}\n",
-    )
+_FC_LIST = (
+    "fc-list",
+    "--format",
+    "%{file}\t%{index}\t%{family}\t%{weight}\t%{slant}\t%{width}\t%{fontformat}\n",
+)
+
+
+def _fc_match(pattern: str) -> tuple[str, ...]:
+    return ("fc-match", "--format", "%{file}\t%{index}\t%{family[0]}", pattern)
+
+
+def _fontconfig_fonts(out: str) -> list[_Installed]:
+    """Every face in fc-list's answer, with the few properties the choice needs."""
     faces = []
     for line in out.splitlines():
         parts = line.split("\t")
@@ -321,9 +350,8 @@ def _fontconfig_choice(installed: Sequence[_Installed], family: str) -> FontChoi
     return FontChoice(family, regular.file, bold)
 
 
-def _fontconfig_match(pattern: str) -> FontChoice | None:
-    """What fc-match answers for ``pattern`` (a family, or e.g. ``sans-serif:lang=ko``)."""
-    out = _run_fontconfig("fc-match", "--format", "%{file}\t%{index}\t%{family[0]}", pattern)
+def _fontconfig_match(out: str) -> FontChoice | None:
+    """The face in fc-match's answer for a pattern (a family, or ``sans-serif:lang=ko``)."""
     parts = out.split("\t")
     if len(parts) != 3 or not parts[0]:
         return None
@@ -345,7 +373,13 @@ def discover_roles(
     fontconfig (``fc-list``, ``fc-match``) is asked when it is installed; the platform's font
     folders are searched by file name in any case, so Windows and macOS need no fontconfig.
     """
-    installed = _fontconfig_fonts() if use_fontconfig else []
+    patterns = [pattern for spec in _ROLES for pattern in spec.fc_match] if use_fontconfig else []
+    answers: dict[str, str] = {}
+    installed: list[_Installed] = []
+    if use_fontconfig:
+        listed, *matched = _run_fontconfig(_FC_LIST, *(_fc_match(p) for p in patterns))
+        installed = _fontconfig_fonts(listed)
+        answers = dict(zip(patterns, matched, strict=True))
     by_name = _files_by_name(font_dirs(platform, environ))
     roles = []
     for spec in _ROLES:
@@ -362,7 +396,7 @@ def discover_roles(
                 choices.append(FontChoice(Path(regular).stem, FontFile(path), bold_file))
         if use_fontconfig:
             for pattern in spec.fc_match:
-                choice = _fontconfig_match(pattern)
+                choice = _fontconfig_match(answers[pattern])
                 if choice is not None:
                     choices.append(choice)
         seen: set[FontFile] = set()
@@ -395,6 +429,24 @@ def _outlines(file: FontFile) -> str:
     return "cff" if tag == b"OTTO" else "unknown"
 
 
+_face_cache: list[Path | None] = []  # empty: the user's cache folder
+
+
+def face_cache() -> Path | None:
+    """The folder where parsed faces are kept (font_cache): the user's cache folder unless
+    :func:`use_face_cache` said otherwise."""
+    if _face_cache:
+        return _face_cache[0]
+    from platformdirs import user_cache_dir  # the folder AppDirs knows as the app's cache
+
+    return Path(user_cache_dir("ilp-desktop", appauthor=False)) / "fonts"
+
+
+def use_face_cache(folder: Path | None) -> None:
+    """Keep parsed faces in ``folder`` from now on; None reads every face from its font."""
+    _face_cache[:] = [folder]
+
+
 def _load(name: str, file: FontFile) -> TTFont | None:
     """The face in ``file`` as a ReportLab TTFont named ``name``, or None (logged) if refused."""
     kind = _outlines(file)
@@ -407,7 +459,7 @@ def _load(name: str, file: FontFile) -> TTFont | None:
         log.info("fonts: skipping %s: %s", file.path, why)
         return None
     try:
-        return TTFont(name, str(file.path), subfontIndex=file.index)
+        return cached_ttfont(name, file.path, file.index, face_cache())
     except Exception as error:  # a damaged or unusual font file must never stop a printout
         log.info("fonts: skipping %s: %s", file.path, error)
         return None

@@ -912,6 +912,26 @@ def language_for(handout: Handout, lang: str | None) -> str:
     return lang
 
 
+class _FedDocTemplate(BaseDocTemplate):
+    """A document whose story is handed over a student at a time by ``feed``."""
+
+    def __init__(self, *args: Any, feed: Callable[[], list[Flowable]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._feed = feed
+        self._story: list[Flowable] = []
+
+    def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
+        self._story = flowables
+        super().build(flowables, *args, **kwargs)
+
+    def handle_flowable(self, flowables: list[Flowable]) -> None:
+        if flowables is self._story and len(flowables) == 1:  # not ReportLab's own lists
+            # The next student's story goes in before the last flowable of this one is laid
+            # out, so whatever looks ahead sees what it would see in the whole story.
+            flowables += self._feed()
+        super().handle_flowable(flowables)
+
+
 def render_handouts(
     handouts: Iterable[Handout],
     stream: BinaryIO,
@@ -921,22 +941,30 @@ def render_handouts(
     paper: str | None = None,
     fonts: FontSet | None = None,
     on_student: Callable[[int], None] | None = None,
+    title: str | None = None,
 ) -> list[int]:
     """Write the handouts into one PDF on ``stream``; returns each one's page count.
 
     ``lang`` None gives each student the family's language. ``on_student(i)`` is called as the
     i-th handout (from 0) is laid out; raising there (HandoutCancelledError) stops the build.
+    ``handouts`` is taken one at a time, each just before the one before it is finished, so
+    an iterator can read students as it goes (worker processes take them that way).
+    ``title`` defaults to the student's name, or "… · N students" for a sequence of several.
     """
     fonts = fonts or load_fonts()
     sizes = LARGE if large_print else REGULAR
     styles = _styles_for(fonts, sizes)
-    items = list(handouts)
-    if not items:
+    items = iter(handouts)
+    first = next(items, None)
+    if first is None:
         raise ValueError("There are no students to make handouts for.")
-    pagesize = _pagesize(items[0], paper)
+    pagesize = _pagesize(first, paper)
     frame_width = pagesize[0] - 2 * MARGIN_X
-    story: list[Flowable] = []
-    for index, handout in enumerate(items):
+    count = 0
+
+    def story_of(handout: Handout) -> list[Flowable]:
+        nonlocal count
+        index, count = count, count + 1
         language = language_for(handout, lang)
         words = WORDS[language]
         footer = words["footer"].format(
@@ -944,17 +972,26 @@ def render_handouts(
             kind=words["kind"],
             date=long_date(handout.today, language),
         )
-        if index:
-            story.append(PageBreak())
 
-        def started(i: int = index) -> None:
+        def started() -> None:
             if on_student is not None:
-                on_student(i)
+                on_student(index)
 
+        story: list[Flowable] = [PageBreak()] if index else []
         story.append(_Page(footer, words, started))
-        story += _Writer(fonts, styles, handout, language, frame_width).story()
-    first = items[0]
+        return story + _Writer(fonts, styles, handout, language, frame_width).story()
+
+    def feed() -> list[Flowable]:
+        handout = next(items, None)
+        return [] if handout is None else story_of(handout)
+
     language = language_for(first, lang)
+    if title is None:
+        title = (
+            _title(handouts, language)
+            if isinstance(handouts, Sequence)
+            else _title([first], language)
+        )
     frame = Frame(
         MARGIN_X,
         MARGIN_BOTTOM,
@@ -966,10 +1003,11 @@ def render_handouts(
         topPadding=0,
         bottomPadding=0,
     )
-    doc = BaseDocTemplate(
+    doc = _FedDocTemplate(
         stream,
+        feed=feed,
         pagesize=pagesize,
-        title=_title(items, language),
+        title=title,
         author=first.school.name or "ILP Desktop",
         creator="ILP Desktop",
         lang=language,
@@ -984,7 +1022,7 @@ def render_handouts(
             super().save()
             counts.extend(self.ilp.counts)
 
-    doc.build(story, canvasmaker=Counting)
+    doc.build(story_of(first), canvasmaker=Counting)
     return counts
 
 

@@ -1,6 +1,7 @@
 """Joining PDFs that ReportLab wrote into one, by copying their objects as they are.
 
-Worker processes each draw a run of a conference day's handouts; the runs then become one file.
+Worker processes each draw part of a conference day's handouts into a file of their own (a
+run); the runs then become one file, their pages in the chosen order.
 A general PDF library parses every object of every run to do that, which took a tenth of the
 whole job. ReportLab's files are plain (a classic cross-reference table, no object streams, one
 flat page tree), so their objects can be copied byte for byte, with only the object numbers in
@@ -97,23 +98,46 @@ def pdf_text(text: str) -> bytes:
     return b"<FEFF" + text.encode("utf-16-be").hex().upper().encode() + b">"
 
 
-def join_runs(runs: Sequence[bytes], out: BinaryIO, *, title: Callable[[str], str]) -> int:
-    """Write the pages of ``runs``, in order, as one PDF on ``out``; returns the page count.
+def join_runs(
+    runs: Sequence[bytes],
+    out: BinaryIO,
+    *,
+    title: Callable[[str], str],
+    order: Sequence[tuple[int, int]] | None = None,
+) -> int:
+    """Write the pages of ``runs`` as one PDF on ``out``; returns the page count.
 
-    The document info (author, creator, dates) and the language come from the first run; the
-    title is ``title(language)``. Raises NotJoinableError, having written nothing, for a file of
-    another kind.
+    The pages come run after run, or as ``order`` lists them: (run, page in that run), from 0,
+    each page once. The document info (author, creator, dates) and the language come from the
+    run of the first page; the title is ``title(language)``. Raises NotJoinableError, having
+    written nothing, for a file of another kind.
     """
     try:
-        return _join(runs, out, title)
+        parsed = [_Run(data) for data in runs]
     except (ValueError, IndexError, KeyError) as error:  # a table or a reference out of shape
+        raise NotJoinableError(f"{type(error).__name__}: {error}") from error
+    if not parsed:
+        raise NotJoinableError("no files")
+    every_page = [
+        (number, page) for number, run in enumerate(parsed) for page in range(len(run.pages))
+    ]
+    if order is None:
+        order = every_page
+    elif sorted(order) != every_page:
+        raise ValueError("the page order must name every page once")  # the caller's mistake
+    try:
+        return _join(parsed, out, title, order)
+    except (ValueError, IndexError, KeyError) as error:
         raise NotJoinableError(f"{type(error).__name__}: {error}") from error
 
 
-def _join(runs: Sequence[bytes], out: BinaryIO, title: Callable[[str], str]) -> int:
-    parsed = [_Run(data) for data in runs]
-    if not parsed:
-        raise NotJoinableError("no files")
+def _join(
+    parsed: Sequence[_Run],
+    out: BinaryIO,
+    title: Callable[[str], str],
+    order: Sequence[tuple[int, int]],
+) -> int:
+    head = parsed[order[0][0]] if order else parsed[0]
     chunks: list[bytes] = []
     offsets: list[int] = []
     position = 0
@@ -131,7 +155,6 @@ def _join(runs: Sequence[bytes], out: BinaryIO, title: Callable[[str], str]) -> 
     position = len(header)
     next_number = 1
     pages_root = 0  # numbered once every run's objects are in
-    page_numbers: list[int] = []
     page_shift: list[dict[int, int]] = []
     for run in parsed:
         shift: dict[int, int] = {}
@@ -147,15 +170,15 @@ def _join(runs: Sequence[bytes], out: BinaryIO, title: Callable[[str], str]) -> 
             if number in run.skipped:
                 continue
             add(shift[number], _shifted(body, shift))
-        page_numbers += [shift[n] for n in run.pages]
+    page_numbers = [page_shift[number][parsed[number].pages[page]] for number, page in order]
     kids = b" ".join(b"%d 0 R" % n for n in page_numbers)
     add(pages_root, b"<<\n/Count %d /Kids [ %s ] /Type /Pages\n>>" % (len(page_numbers), kids))
-    lang = b" /Lang " + parsed[0].lang if parsed[0].lang else b""
+    lang = b" /Lang " + head.lang if head.lang else b""
     add(catalog, b"<<\n/PageMode /UseNone /Pages %d 0 R /Type /Catalog%s\n>>" % (pages_root, lang))
-    first_info = parsed[0].objects.get(parsed[0].info or 0, b"<<\n>>")
-    # The first run's author, creator and dates, with the whole batch's title.
+    first_info = head.objects.get(head.info or 0, b"<<\n>>")
+    # The first page's run's author, creator and dates, with the whole batch's title.
     without_title = re.sub(rb"/Title (\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f]*>)", b"", first_info)
-    language = parsed[0].lang[1:-1].decode("latin-1") if parsed[0].lang else ""
+    language = head.lang[1:-1].decode("latin-1") if head.lang else ""
     add(info, without_title[:-2].rstrip() + b" /Title " + pdf_text(title(language)) + b"\n>>")
     xref = position
     table = [b"xref\n0 %d\n0000000000 65535 f \n" % (len(offsets) + 1)]

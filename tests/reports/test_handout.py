@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph
 
 from ilp_desktop import handout_jobs
 from ilp_desktop.demo_school import build_demo_school
+from ilp_desktop.domain.handout import Handout
 from ilp_desktop.domain.plans import ActionStep, Goal, ProgressNote
 from ilp_desktop.domain.sessions import Attendee, Session
 from ilp_desktop.domain.students import Guardian
@@ -335,7 +336,6 @@ def test_worker_processes_give_the_same_pages(
         monkeypatch.setattr(handout_jobs, "join_runs", refuse)
     one = write_one_pdf(_request(store, chosen), tmp_path / "one.pdf")
     two = write_one_pdf(_request(store, chosen), tmp_path / "two.pdf", jobs=2)
-    assert len(handout_jobs._runs(chosen, 2)) > 1
     assert one.pages == two.pages
     assert pdf_text(tmp_path / "one.pdf") == pdf_text(tmp_path / "two.pdf")
     single, joined = PdfReader(str(tmp_path / "one.pdf")), PdfReader(str(tmp_path / "two.pdf"))
@@ -343,6 +343,68 @@ def test_worker_processes_give_the_same_pages(
     assert joined.metadata.title == single.metadata.title  # "… · 11 students", not a run's
     assert str(joined.trailer["/Root"]["/Lang"]) == str(single.trailer["/Root"]["/Lang"])
     assert sorted(p.name for p in tmp_path.iterdir()) == ["one.pdf", "two.pdf"]
+
+
+def test_pages_go_back_in_the_chosen_order_however_the_workers_took_the_students() -> None:
+    # File 0 drew students 1 and 2 (2 pages, then 1); file 1 drew 0, 3 and 4 (1, 2, 1 pages).
+    order, pages = handout_jobs.page_order([([1, 2], [2, 1]), ([0, 3, 4], [1, 2, 1])], 5)
+    assert pages == [1, 2, 1, 2, 1]
+    assert order == [(1, 0), (0, 0), (0, 1), (0, 2), (1, 1), (1, 2), (1, 3)]
+    with pytest.raises(RuntimeError):  # a student drawn twice, another never
+        handout_jobs.page_order([([0, 0], [1, 1])], 2)
+
+
+def test_a_lazily_read_batch_gives_the_same_pdf_as_a_list(
+    school: tuple[Store, dict[str, int]], source: HandoutSource
+) -> None:
+    _store, ids = school
+    chosen = sorted(ids.values())
+    handouts = [source.handout(i, TODAY) for i in chosen]
+    whole, lazy = io.BytesIO(), io.BytesIO()
+    read: list[int] = []
+
+    def one_at_a_time() -> Iterator[Handout]:
+        for handout in handouts:
+            read.append(len(read))
+            yield handout
+
+    laid_out: list[tuple[int, int]] = []  # (handouts read so far, student being laid out)
+    counts = render_handouts(handouts, whole, title="Day")
+    assert (
+        render_handouts(
+            one_at_a_time(),
+            lazy,
+            title="Day",
+            on_student=lambda index: laid_out.append((len(read), index)),
+        )
+        == counts
+    )
+    assert whole.getvalue() == lazy.getvalue()
+    # Each student is read only as the one before it is finishing, never all at once.
+    assert all(seen <= index + 2 for seen, index in laid_out)
+
+
+def test_worker_processes_started_afresh_as_on_windows_and_macos(
+    school: tuple[Store, dict[str, int]], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Windows and macOS start workers with "spawn": nothing is inherited but what is passed."""
+    import multiprocessing
+
+    store, ids = school
+    chosen = [ids["Ingrid"], ids["小明"], ids["فاطمة"], ids["Sinéad"]]
+    monkeypatch.setattr(handout_jobs, "_context", lambda: multiprocessing.get_context("spawn"))
+    seen: list[tuple[int, int]] = []
+    result = write_one_pdf(
+        _request(store, chosen),
+        tmp_path / "day.pdf",
+        jobs=2,
+        progress=lambda done, total: seen.append((done, total)),
+    )
+    single = write_one_pdf(_request(store, chosen), tmp_path / "one.pdf")
+    assert result.pages == single.pages
+    assert pdf_text(tmp_path / "day.pdf") == pdf_text(tmp_path / "one.pdf")
+    assert seen[-1] == (4, 4) and all(done <= total for done, total in seen)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["day.pdf", "one.pdf"]
 
 
 @pytest.mark.parametrize("jobs", [1, 2])

@@ -48,6 +48,26 @@ def test_pages_come_in_order_with_the_first_runs_language_and_the_whole_title() 
     PdfWriter(clone_from=reader).write(io.BytesIO())
 
 
+def test_pages_can_be_put_in_any_order_and_the_first_pages_run_gives_the_language() -> None:
+    out = io.BytesIO()
+    runs = [_run("A", 2, lang="en"), _run("B", 2, lang="es")]
+    order = [(1, 0), (0, 1), (1, 1), (0, 0)]
+    assert join_runs(runs, out, title=lambda lang: f"{lang} batch", order=order) == 4
+    reader = PdfReader(io.BytesIO(out.getvalue()), strict=True)
+    texts = [page.extract_text().strip() for page in reader.pages]
+    assert [text.split(" (")[0] for text in texts] == [
+        "B página 1",
+        "A página 2",
+        "B página 2",
+        "A página 1",
+    ]
+    assert str(reader.trailer["/Root"]["/Lang"]) == "es"
+    assert reader.metadata is not None and reader.metadata.title == "es batch"
+    for wrong in ([(0, 0), (0, 1), (1, 0)], [(0, 0), (0, 0), (1, 0), (1, 1)], [(2, 0)]):
+        with pytest.raises(ValueError, match="every page once"):
+            join_runs(runs, io.BytesIO(), title=str, order=wrong)
+
+
 def test_a_title_with_any_letters_is_kept() -> None:
     assert (
         pdf_text("Plan · 王小明")
