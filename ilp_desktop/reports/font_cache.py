@@ -5,9 +5,9 @@ face holds tens of thousands of glyphs) that takes about a tenth of a second eve
 handout command or the app's first handout starts. What that reading finds is kept in the
 user's cache folder, one file per face, in ``marshal`` format (plain numbers, strings and
 containers: loading it cannot run code). A file is used only for the same font file (path,
-size, modification time), the same ReportLab and the same cache format; anything else, or an
-unreadable cache file, means the face is read from the font as usual and the cache rewritten.
-The font file itself is still read each time: its bytes are what goes into the PDF.
+size, modification time), the same ReportLab and Python, and the same cache format; anything
+else, or an unreadable cache file, means the face is read from the font as usual and the cache
+rewritten. The font file itself is still read each time: its bytes are what goes into the PDF.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import hashlib
 import logging
 import marshal
 import os
+import sys
 import tempfile
 from fnmatch import fnmatch
 from pathlib import Path
@@ -54,7 +55,18 @@ def _scale(units_per_em: int) -> Any:
 def cache_file(folder: Path, path: Path, index: int) -> Path:
     """Where the face ``index`` of the font at ``path`` is kept, as that file is now."""
     stat = path.stat()
-    key = f"{FORMAT}|{reportlab.Version}|{path.resolve()}|{index}|{stat.st_size}|{stat.st_mtime_ns}"
+    key = "|".join(
+        str(part)
+        for part in (
+            FORMAT,
+            reportlab.Version,
+            sys.version_info[:2],
+            path.resolve(),
+            index,
+            stat.st_size,
+            stat.st_mtime_ns,
+        )
+    )
     return folder / f"{hashlib.sha256(key.encode()).hexdigest()[:32]}.face"
 
 
@@ -68,7 +80,7 @@ def _read(file: Path) -> dict[str, Any] | None:
             values[key] = TTFNameBytes(values[key])
     except FileNotFoundError:
         return None
-    except (OSError, EOFError, ValueError, TypeError, KeyError) as error:
+    except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError) as error:
         log.info("fonts: ignoring the cached face %s: %s", file, error)
         return None
     return values

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import marshal
 import os
 import shutil
 from pathlib import Path
@@ -64,7 +65,17 @@ def test_a_damaged_cache_file_is_read_past_and_replaced(
     cached_ttfont("ILP-CacheTest-A", path, 0, tmp_path)
     file = cache_file(tmp_path, path, 0)
     whole = file.read_bytes()
-    for damage in (b"", whole[: len(whole) // 2], b"not marshal at all", b"\xe9" * 40):
+    needed = dict.fromkeys(("unitsPerEm", "charToGlyph", "charWidths", "hmetrics", "glyphPos"), 1)
+    damages = (
+        b"",
+        whole[: len(whole) // 2],
+        b"not marshal at all",
+        b"\xe9" * 40,
+        marshal.dumps([1, 2, 3]),
+        marshal.dumps({"values": {"unitsPerEm": 2048}, "names": []}),  # most of it missing
+        marshal.dumps({"values": {**needed, "name": "text"}, "names": ["name"]}),
+    )
+    for damage in damages:
         file.write_bytes(damage)
         font = cached_ttfont("ILP-CacheTest-A", path, 0, tmp_path)
         assert _comparable(font) == _comparable(TTFont("ILP-CacheTest-A", str(path)))
