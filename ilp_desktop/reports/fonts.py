@@ -437,7 +437,7 @@ def face_cache() -> Path | None:
     :func:`use_face_cache` said otherwise."""
     if _face_cache:
         return _face_cache[0]
-    from platformdirs import user_cache_dir  # the folder AppDirs knows as the app's cache
+    from platformdirs import user_cache_dir  # under the app's name, as paths.APP_NAME
 
     return Path(user_cache_dir("ilp-desktop", appauthor=False)) / "fonts"
 
