@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from ...domain.audit import AuditEntry
 from .attempts_model import format_date
+from .list_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 HEADERS = ("When", "Who", "What changed")
@@ -25,41 +26,27 @@ def when_text(at: str) -> str:
     return f"{format_date(moment.date())} {moment:%H:%M}"
 
 
-class AuditModel(QAbstractTableModel):
+class AuditModel(ListTableModel[AuditEntry]):
+    HEADERS = HEADERS
+
     def __init__(self, entries: list[AuditEntry] | None = None) -> None:
-        super().__init__()
-        self._entries: list[AuditEntry] = list(entries or [])
+        super().__init__(entries or ())
 
     def set_entries(self, entries: list[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._entries = list(entries)
-        self.endResetModel()
+        self._reset(entries)
 
     def entry(self, row: int) -> AuditEntry:
-        return self._entries[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._entries)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
-        return None
+        return self.row(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+        entry = self._item(index)
+        if entry is None:
             return None
-        entry = self._entries[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (when_text(entry.at), entry.who or NO_NAME, entry.summary())[column]
         if role == Qt.ItemDataRole.UserRole:  # sorting: ISO time, then newest first within it
-            order = f"{entry.at}#{len(self._entries) - index.row():09d}"
+            order = f"{entry.at}#{len(self._rows) - index.row():09d}"
             return (order, entry.who, entry.summary())[column]
         if role == Qt.ItemDataRole.ToolTipRole and column == 2:
             lines = [entry.summary()]

@@ -9,11 +9,12 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ...store.backups import BackupInfo
 from .attempts_model import format_date
+from .list_model import ListTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,36 +65,19 @@ def students_text(count: int | None) -> str:
     return f"{count:,}"
 
 
-class BackupsModel(QAbstractTableModel):
-    def __init__(self, backups: Sequence[BackupInfo] = (), parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows = list(backups)
+class BackupsModel(ListTableModel[BackupInfo]):
+    HEADERS = HEADERS
 
     def set_backups(self, backups: Sequence[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(backups)
-        self.endResetModel()
+        self._reset(backups)
 
     def backup(self, row: int) -> BackupInfo:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+        return self.row(row)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        info = self._item(index)
+        if info is None:
             return None
-        info = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (

@@ -12,7 +12,6 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -23,6 +22,7 @@ from PySide6.QtGui import QColor
 
 from ...domain.caseload import CaseloadRow, caseload_list, review_text
 from ...domain.grades import grade_order
+from .list_model import ListTableModel
 from .profile_models import long_date
 from .steps_model import OVERDUE_COLOR
 
@@ -48,42 +48,22 @@ def _date(text: str) -> str:
     return long_date(text) if text else "—"
 
 
-class CaseloadModel(QAbstractTableModel):
+class CaseloadModel(ListTableModel[CaseloadRow]):
+    HEADERS = HEADERS
+
     def __init__(
         self, today: Callable[[], dt.date] = dt.date.today, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
+        super().__init__(parent=parent)
         self._today = today
-        self._rows: list[CaseloadRow] = []
 
     def set_rows(self, rows: Sequence[CaseloadRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[CaseloadRow]:
-        return list(self._rows)
-
-    def row(self, row: int) -> CaseloadRow:
-        return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
+        self._reset(rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = self._item(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(row, column)

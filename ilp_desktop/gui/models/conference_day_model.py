@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -29,6 +28,7 @@ from ...domain.handout import family_language
 from ...domain.students import Student, name_sort_key, search_key
 from ...domain.text import search_tokens
 from ...reports.handout_words import LANGUAGE_NAMES
+from .list_model import ListTableModel
 from .profile_models import long_date
 from .steps_model import OVERDUE_COLOR
 
@@ -123,10 +123,11 @@ def sort_key(item: ConferenceStudent, column: int, ticked: bool = False) -> Any:
     return keys[column]
 
 
-class ConferenceDayModel(QAbstractTableModel):
+class ConferenceDayModel(ListTableModel[ConferenceStudent]):
+    HEADERS = HEADERS
+
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ConferenceStudent] = []
+        super().__init__(parent=parent)
         self._ticked: set[int] = set()
 
     # Contents ---------------------------------------------------------------------------------
@@ -136,12 +137,6 @@ class ConferenceDayModel(QAbstractTableModel):
         self._rows = list(rows)
         self._ticked = {row.student_id for row in self._rows} if ticked else set()
         self.endResetModel()
-
-    def rows(self) -> list[ConferenceStudent]:
-        return list(self._rows)
-
-    def row(self, row: int) -> ConferenceStudent:
-        return self._rows[row]
 
     def is_ticked(self, student_id: int) -> bool:
         return student_id in self._ticked
@@ -164,19 +159,6 @@ class ConferenceDayModel(QAbstractTableModel):
                 self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
 
     # Qt ---------------------------------------------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section] if 0 <= section < len(HEADERS) else None
-        return None
-
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
         if index.isValid() and index.column() == TICK:
@@ -184,9 +166,9 @@ class ConferenceDayModel(QAbstractTableModel):
         return flags
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        item = self._item(index)
+        if item is None:
             return None
-        item = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._text(item, column)
