@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -149,3 +152,26 @@ def test_no_usable_font_is_a_message_not_a_traceback(
     err = capsys.readouterr().err
     assert "No Unicode font was found" in err and "Traceback" not in err
     assert not out.exists()
+
+
+def test_a_batch_loads_no_web_modules(db: Path, tmp_path: Path) -> None:
+    # urllib.request, http.client, ssl and email come in through innocent-looking imports
+    # (xml.sax.saxutils) and cost about 30 ms at every start; the app never needs them.
+    out = tmp_path / "all.pdf"
+    script = (
+        "import sys\n"
+        "from ilp_desktop.cli import main\n"
+        f"code = main(['handouts', '--db', {str(db)!r}, '--out', {str(out)!r}, '--jobs', '2'])\n"
+        "web = ('urllib.request', 'http', 'http.client', 'ssl', 'email', 'xml.sax')\n"
+        "print(code, sorted(name for name in web if name in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.stdout.splitlines()[-1] == "0 []", done.stderr
+    assert out.exists()

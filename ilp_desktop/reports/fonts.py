@@ -31,7 +31,6 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
-from xml.sax.saxutils import escape
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
@@ -465,6 +464,12 @@ def _load(name: str, file: FontFile) -> TTFont | None:
         return None
 
 
+def _escape(text: str) -> str:
+    # What xml.sax.saxutils.escape does; that module imports urllib and http.client, which
+    # take about 30 ms to load at every start and have no business in this app.
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _is_space(char: str) -> bool:
     """White space: stays with the run it is in, whatever the script around it."""
     return char.isspace()
@@ -699,7 +704,7 @@ class FontSet:
             base = self.bold if bold else self.body
             parts = []
             for run, font in self.split_runs(text, bold=bold):
-                piece = escape(run)
+                piece = _escape(run)
                 parts.append(piece if font == base else f'<font face="{font}">{piece}</font>')
             found = "".join(parts)
             if len(self._markup_cache) < 20_000:  # labels repeat on every handout of a batch
