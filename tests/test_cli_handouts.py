@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -170,7 +169,6 @@ def test_a_batch_loads_no_web_modules(db: Path, tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
-        env=dict(os.environ),
         stdin=subprocess.DEVNULL,
     )
     assert done.stdout.splitlines()[-1] == "0 []", done.stderr
