@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 from .interests import Bilingual, InventoryResult, TypeInfo
 from .plans import ActionStep, Assessment, Baseline, Goal, ProgressNote
@@ -34,6 +35,10 @@ MAX_SUPPORTS = 8
 MAX_CHANGES = 6  # lines, each for one kind of change
 MAX_PER_CHANGE_LINE = 3
 MAX_NOTE_CHARS = 240  # a goal's latest progress note, cut at a word beyond this
+# A handout that still runs past its pages loses one item a list, down to this many a list.
+MIN_SHOWN = 2
+
+_T = TypeVar("_T")
 
 # The changes a family hears about, in this order; the counselor's finer detail (a goal
 # reworded, a measure changed) stays in the app.
@@ -331,6 +336,36 @@ def family_changes(
         for (key, value), subjects in grouped.items()
     ]
     return ReviewChanges(held_on=held_on, lines=tuple(lines[:cap]), more=max(0, len(lines) - cap))
+
+
+def with_shorter_lists(handout: Handout) -> Handout | None:
+    """The handout with one item fewer in each list longer than MIN_SHOWN, counted in that
+    list's "and N more" line: for a handout that ran past its pages. None when no list can be
+    cut any further."""
+
+    def cut(items: tuple[_T, ...], more: int) -> tuple[tuple[_T, ...], int]:
+        return (items[:-1], more + 1) if len(items) > MIN_SHOWN else (items, more)
+
+    careers, more_careers = cut(handout.careers, handout.more_careers)
+    goals, more_goals = cut(handout.goals, handout.more_goals)
+    steps = []
+    for group in handout.steps:
+        lines, more = cut(group.steps, group.more)
+        steps.append(replace(group, steps=lines, more=more))
+    last = handout.last_review
+    if last is not None:
+        lines, more = cut(last.lines, last.more)
+        last = replace(last, lines=lines, more=more)
+    shorter = replace(
+        handout,
+        careers=careers,
+        more_careers=more_careers,
+        goals=goals,
+        more_goals=more_goals,
+        steps=tuple(steps),
+        last_review=last,
+    )
+    return None if shorter == handout else shorter
 
 
 def latest_baseline(baselines: Iterable[Baseline]) -> Baseline | None:

@@ -45,6 +45,7 @@ from ..domain.handout import (
     MAX_NOTE_CHARS,
     Handout,
     family_language,
+    with_shorter_lists,
 )
 from ..domain.interests import TYPES
 from ..domain.text import shortened
@@ -105,6 +106,8 @@ class Sizes:
 
 REGULAR = Sizes(body=10, small=8.5, heading=12.5, name=19)
 LARGE = Sizes(body=14, small=14, heading=17, name=25)  # large print: every text 14 pt or more
+# The most pages a handout takes; lists are shortened to keep within them.
+PAGES = {REGULAR: 2, LARGE: 4}
 
 
 class _Styles:
@@ -419,13 +422,20 @@ class _Writer:
     def heading(self, key: str, **values: str) -> Paragraph:
         return self.para(self.fmt(key, bold=True, **values), self.styles.heading)
 
-    def section(self, key: str, lines: float = 6, **values: str) -> list[Flowable]:
-        """A heading that starts a new page unless ``lines`` of body text fit below it.
+    def section(
+        self, key: str, lines: float = 6, first_row: Table | None = None, **values: str
+    ) -> list[Flowable]:
+        """A heading that starts a new page unless ``lines`` of body text fit below it, or,
+        when the section is a table, its ``first_row`` (a table row never splits, so the
+        heading would otherwise be left alone at the foot of the page).
 
         Cheaper than keeping the heading with what follows (KeepTogether lays that out twice,
         and it is often a whole table).
         """
-        room = self.styles.sizes.heading * 2.2 + self.styles.sizes.leading * lines
+        heading = self.styles.sizes.heading * 2.2
+        room = heading + self.styles.sizes.leading * lines
+        if first_row is not None:
+            return [_RoomFor(room, heading, first_row), self.heading(key, **values)]
         return [CondPageBreak(room), self.heading(key, **values)]
 
     def date(self, value: str) -> str:
@@ -626,9 +636,8 @@ class _Writer:
 
     def goals(self) -> list[Flowable]:
         h, s = self.h, self.styles
-        out: list[Flowable] = self.section("goals", lines=6)
         if not h.goals:
-            return [*out, self.para(self.fmt("no_goals"))]
+            return [*self.section("goals", lines=6), self.para(self.fmt("no_goals"))]
         rows = []
         for line in h.goals:
             goal = line.goal
@@ -681,18 +690,21 @@ class _Writer:
         widths = [self.width * 0.72, self.width * 0.28]
         # One row a goal: a row never splits, and the goals after the first may go on to the
         # next page one by one, so that a long list does not leave half a page empty.
+        first = Table(rows[:1], colWidths=widths, style=style)
+        out = [*self.section("goals", lines=6, first_row=first)]
         out.append(Table(rows, colWidths=widths, style=style))
         if h.more_goals:
-            out.append(self.para(self.fmt("more_goals", n=str(h.more_goals)), s.small))
+            key = "more_goals" if h.more_goals > 1 else "more_goal"
+            out.append(self.para(self.fmt(key, n=str(h.more_goals)), s.small))
         return out
 
     def next_steps(self) -> list[Flowable]:
         h, s = self.h, self.styles
-        out: list[Flowable] = self.section("next_steps", lines=4)
         if not h.steps:
-            return [*out, self.para(self.fmt("no_next_steps"))]
+            return [*self.section("next_steps", lines=4), self.para(self.fmt("no_next_steps"))]
         rows: list[list[Any]] = []
         starts = []
+        kept: list[int] = []  # "and 2 more" rows, to stay on the page of the step above
         for group in h.steps:
             assert group.group in GROUPS
             starts.append(len(rows))
@@ -719,6 +731,7 @@ class _Writer:
                 )
             if group.more:
                 more = self.para(self.fmt("more_steps", n=str(group.more)), s.small)
+                kept.append(len(rows))
                 rows.append(["", "", more, ""])
         box = s.sizes.body * 1.5
         label = self.width * (0.2 if s.sizes is LARGE else 0.17)
@@ -733,35 +746,38 @@ class _Writer:
         for start in starts:
             commands.append(("LINEABOVE", (0, start), (-1, start), 0.5, RULE))
             commands.append(("TOPPADDING", (0, start), (-1, start), 5))
-        table = Table(rows, colWidths=[label, box, self.width - label - box - due_width, due_width])
+        commands += [("NOSPLIT", (0, row - 1), (-1, row)) for row in kept]
+        widths = [label, box, self.width - label - box - due_width, due_width]
+        table = Table(rows, colWidths=widths)
         table.setStyle(_table_style(commands))
-        return [*out, table]
+        on_first = [c for c in commands if c[1][1] == 0 and c[2][1] in (0, -1)]
+        first = Table(rows[:1], colWidths=widths, style=_table_style(on_first))
+        return [*self.section("next_steps", lines=4, first_row=first), table]
 
     def bullet(self, markup: str) -> Paragraph:
         return self.styles.paragraph(markup, self.styles.bullet, bullet="•")
 
     def supports(self) -> list[Flowable]:
         h = self.h
-        supports: list[Flowable] = []
-        if h.supports:
-            supports.append(self.heading("supports"))
-            supports += [self.bullet(self.user(x.get(self.lang))) for x in h.supports]
+        supports = [self.bullet(self.user(x.get(self.lang))) for x in h.supports]
         after: list[Flowable] = []
-        if h.pathway or h.aspiration:
-            after.append(self.heading("after"))
-            if h.pathway:
-                pathway = PATHWAYS[self.lang].get(h.pathway, h.pathway)
-                after.append(self.para(self.fmt("pathway", pathway=pathway)))
-            if h.aspiration:
-                after.append(
-                    self.para(self.fmt("in_own_words", name=self.first, text=h.aspiration))
-                )
-        if not (supports and after) or self.styles.sizes is LARGE:
-            return supports + after
-        # Side by side: both are short, and the handout has two pages to fit in.
-        table = Table([[supports, after]], colWidths=[self.width * 0.45, self.width * 0.55])
-        table.setStyle(_plain_table(left_gap=14))
-        return [table]
+        if h.pathway:
+            pathway = PATHWAYS[self.lang].get(h.pathway, h.pathway)
+            after.append(self.para(self.fmt("pathway", pathway=pathway)))
+        if h.aspiration:
+            after.append(self.para(self.fmt("in_own_words", name=self.first, text=h.aspiration)))
+        if supports and after and self.styles.sizes is not LARGE:
+            # Side by side: both are short, and the handout has two pages to fit in.
+            cells = [[self.heading("supports"), *supports], [self.heading("after"), *after]]
+            table = Table([cells], colWidths=[self.width * 0.45, self.width * 0.55])
+            table.setStyle(_plain_table(left_gap=14))
+            return [table]
+        out: list[Flowable] = []
+        if supports:
+            out += [*self.section("supports", lines=2), *supports]
+        if after:
+            out += [*self.section("after", lines=2), *after]
+        return out
 
     def changes(self) -> list[Flowable]:
         h, s = self.h, self.styles
@@ -788,7 +804,8 @@ class _Writer:
                     text += self.fonts.markup(" ") + self.fmt("more_steps", n=str(line.more))
             out.append(self.bullet(text))
         if last.more:
-            out.append(self.para(self.fmt("more_changes", n=str(last.more)), s.small))
+            key = "more_changes" if last.more > 1 else "more_change"
+            out.append(self.para(self.fmt(key, n=str(last.more)), s.small))
         return out
 
     def signatures(self) -> list[Flowable]:
@@ -820,6 +837,25 @@ class _Writer:
             )
         )
         return [*self.section("signatures", lines=5), table]
+
+
+class _RoomFor(CondPageBreak):
+    """A CondPageBreak asking for room for a heading and the first row of the table after it.
+
+    The row is measured where it is about to be drawn; its paragraphs keep their line breaks
+    (``_Para``), so the table that follows does not break them again.
+    """
+
+    def __init__(self, lines: float, heading: float, first_row: Table) -> None:
+        super().__init__(lines)
+        self._lines = lines
+        self._heading = heading
+        self._first_row = first_row
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        row = self._first_row.wrap(availWidth, availHeight)[1]
+        self.height = max(self._lines, self._heading + row)
+        return super().wrap(availWidth, availHeight)
 
 
 class _ProgressBar(Flowable):
@@ -912,24 +948,57 @@ def language_for(handout: Handout, lang: str | None) -> str:
     return lang
 
 
-class _FedDocTemplate(BaseDocTemplate):
-    """A document whose story is handed over a student at a time by ``feed``."""
+class _StudentBreak(PageBreak):
+    """The page break before each student's handout but the first."""
 
-    def __init__(self, *args: Any, feed: Callable[[], list[Flowable]], **kwargs: Any) -> None:
+
+class _FedDocTemplate(BaseDocTemplate):
+    """A document whose story is handed over a student at a time by ``feed``.
+
+    A student's handout that is about to run past ``pages`` pages is laid out again from a
+    fresh page by the story ``again()`` gives (shorter lists), its pages so far dropped: they
+    are still held back for their page numbers (NumberedCanvas), so none has been written.
+    """
+
+    def __init__(
+        self,
+        *args: Any,
+        feed: Callable[[], list[Flowable]],
+        pages: int,
+        again: Callable[[], list[Flowable] | None],
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self._feed = feed
+        self._pages = pages
+        self._again = again
         self._story: list[Flowable] = []
+        self.student_from = 1  # the page the student being laid out starts on
 
     def build(self, flowables: list[Flowable], *args: Any, **kwargs: Any) -> None:
         self._story = flowables
         super().build(flowables, *args, **kwargs)
 
     def handle_flowable(self, flowables: list[Flowable]) -> None:
-        if flowables is self._story and len(flowables) == 1:  # not ReportLab's own lists
-            # The next student's story goes in before the last flowable of this one is laid
-            # out, so whatever looks ahead sees what it would see in the whole story.
-            flowables += self._feed()
+        if flowables is self._story:  # not ReportLab's own lists
+            if len(flowables) == 1:
+                # The next student's story goes in before the last flowable of this one is
+                # laid out, so whatever looks ahead sees what it would see in the whole story.
+                flowables += self._feed()
+            starts_next = isinstance(flowables[0], (_StudentBreak, _Page))
+            if not starts_next and self.page - self.student_from >= self._pages:
+                self._start_again(flowables)
         super().handle_flowable(flowables)
+
+    def _start_again(self, flowables: list[Flowable]) -> None:
+        story = self._again()
+        if story is None:
+            return  # nothing left to shorten: the handout runs long
+        self.canv.ilp.pages.clear()  # type: ignore[attr-defined]
+        end = next(
+            (i for i, f in enumerate(flowables) if isinstance(f, _StudentBreak)), len(flowables)
+        )
+        flowables[:end] = story
 
 
 def render_handouts(
@@ -961,10 +1030,14 @@ def render_handouts(
     pagesize = _pagesize(first, paper)
     frame_width = pagesize[0] - 2 * MARGIN_X
     count = 0
+    current: list[tuple[int, Handout]] = []  # the student being laid out
 
-    def story_of(handout: Handout) -> list[Flowable]:
+    def story_of(handout: Handout, again_for: int | None = None) -> list[Flowable]:
         nonlocal count
-        index, count = count, count + 1
+        if again_for is None:
+            index, count = count, count + 1
+        else:
+            index = again_for
         language = language_for(handout, lang)
         words = WORDS[language]
         footer = words["footer"].format(
@@ -974,16 +1047,23 @@ def render_handouts(
         )
 
         def started() -> None:
-            if on_student is not None:
+            current[:] = [(index, handout)]
+            doc.student_from = doc.page
+            if on_student is not None and again_for is None:
                 on_student(index)
 
-        story: list[Flowable] = [PageBreak()] if index else []
+        story: list[Flowable] = [_StudentBreak()] if index and again_for is None else []
         story.append(_Page(footer, words, started))
         return story + _Writer(fonts, styles, handout, language, frame_width).story()
 
     def feed() -> list[Flowable]:
         handout = next(items, None)
         return [] if handout is None else story_of(handout)
+
+    def again() -> list[Flowable] | None:
+        index, handout = current[0]
+        shorter = with_shorter_lists(handout)
+        return None if shorter is None else story_of(shorter, again_for=index)
 
     language = language_for(first, lang)
     if title is None:
@@ -1006,6 +1086,8 @@ def render_handouts(
     doc = _FedDocTemplate(
         stream,
         feed=feed,
+        pages=PAGES[sizes],
+        again=again,
         pagesize=pagesize,
         title=title,
         author=first.school.name or "ILP Desktop",

@@ -74,6 +74,7 @@ WORDS: dict[str, dict[str, str]] = {
         "latest_note": "Latest note ({date})",
         "goal_overdue": "The target date has passed.",
         "more_goals": "{n} more goals are in the full plan.",
+        "more_goal": "{n} more goal is in the full plan.",
         "no_goals": "No goals written yet: setting the first ones is part of this conference.",
         # Next steps
         "next_steps": "Next steps: who does what",
@@ -93,6 +94,7 @@ WORDS: dict[str, dict[str, str]] = {
         "changes": "What changed since the last review ({date})",
         "no_changes": "Nothing in the plan has changed since the last review on {date}.",
         "more_changes": "and {n} more changes the counselor can go through with you.",
+        "more_change": "and {n} more change the counselor can go through with you.",
         # Acknowledgement
         "signatures": "We reviewed this plan together",
         "sign_student": "Student",
@@ -161,6 +163,7 @@ WORDS: dict[str, dict[str, str]] = {
         "latest_note": "Última nota ({date})",
         "goal_overdue": "La fecha prevista ya pasó.",
         "more_goals": "Hay {n} metas más en el plan completo.",
+        "more_goal": "Hay {n} meta más en el plan completo.",
         "no_goals": ("Todavía no hay metas escritas: fijar las primeras es parte de esta reunión."),
         "next_steps": "Próximos pasos: quién hace qué",
         "group_student": "{name}",
@@ -177,6 +180,7 @@ WORDS: dict[str, dict[str, str]] = {
         "changes": "Qué cambió desde la última revisión ({date})",
         "no_changes": "Nada del plan ha cambiado desde la última revisión del {date}.",
         "more_changes": "y {n} cambios más que el consejero/a puede repasar con ustedes.",
+        "more_change": "y {n} cambio más que el consejero/a puede repasar con ustedes.",
         "signatures": "Revisamos este plan juntos",
         "sign_student": "Estudiante",
         "sign_family": "Madre, padre o tutor",

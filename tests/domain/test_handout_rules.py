@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from ilp_desktop.domain.handout import (
+    MIN_SHOWN,
     CareerFacts,
+    CareerLine,
+    Handout,
+    SchoolDetails,
     career_lines,
     family_changes,
     family_language,
@@ -13,6 +17,7 @@ from ilp_desktop.domain.handout import (
     group_of,
     latest_assessments,
     step_groups,
+    with_shorter_lists,
 )
 from ilp_desktop.domain.plans import ActionStep, Assessment, Goal, ProgressNote
 from ilp_desktop.domain.snapshots import CHANGE_KEYS, Change, what_changed
@@ -159,3 +164,50 @@ def test_a_pathway_changed_to_undecided_is_not_news_for_the_family() -> None:
     ]
     result = family_changes("2026-10-01", changes, cap=5)
     assert [(line.key, line.value) for line in result.lines] == [("pathway", "two_year")]
+
+
+def test_a_handout_that_runs_long_loses_one_item_a_list_and_counts_it() -> None:
+    steps = [ActionStep(what=f"step {i}", due_on=f"2026-12-{i + 1:02d}") for i in range(5)]
+    steps += [ActionStep(what="call", role="guardian")]
+    changes = [
+        Change("goals", "t", key=key, subject=f"goal {key}")
+        for key in ("goal_added", "goal_completed", "goal_dropped")
+    ]
+    handout = Handout(
+        student=make_student(1),
+        today=TODAY,
+        school=SchoolDetails(),
+        interests=None,
+        careers=tuple(CareerLine(f"Career {i}") for i in range(3)),
+        more_careers=2,
+        baseline=None,
+        assessments=(),
+        goals=tuple(
+            goal_lines([Goal(area="academic", statement=f"g{i}") for i in range(4)], TODAY)
+        ),
+        more_goals=0,
+        steps=tuple(step_groups(steps, TODAY, cap=4)),
+        supports=(),
+        pathway="",
+        aspiration="",
+        next_review=None,
+        last_review=family_changes("2026-10-01", changes, cap=6),
+    )
+    shorter = with_shorter_lists(handout)
+    assert shorter is not None
+    assert [c.title for c in shorter.careers] == ["Career 0", "Career 1"]
+    assert shorter.more_careers == 3
+    assert [g.goal.statement for g in shorter.goals] == ["g0", "g1", "g2"]
+    assert shorter.more_goals == 1
+    student, family = shorter.steps
+    assert [s.step.what for s in student.steps] == ["step 0", "step 1", "step 2"]
+    assert student.more == 2  # one left off by the cap, one more now
+    assert [s.step.what for s in family.steps] == ["call"] and family.more == 0
+    assert shorter.last_review is not None and len(shorter.last_review.lines) == 2
+    assert shorter.last_review.more == 1
+    # Down to MIN_SHOWN of each, then nothing more to cut.
+    while (next_one := with_shorter_lists(shorter)) is not None:
+        shorter = next_one
+    assert len(shorter.goals) == MIN_SHOWN and len(shorter.steps[0].steps) == MIN_SHOWN
+    assert len(shorter.goals) + shorter.more_goals == 4
+    assert len(shorter.careers) + shorter.more_careers == 5

@@ -6,7 +6,9 @@ import datetime as dt
 import io
 import unicodedata
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -202,6 +204,102 @@ def test_a_rich_plan_fits_two_pages_and_large_print_four(
     assert handout.goals and handout.steps and handout.careers and handout.interests
     assert 1 <= pages(render(source, student_id, lang=lang)) <= 2
     assert 2 <= pages(render(source, student_id, lang=lang, large_print=True)) <= 4
+
+
+def text_lines(page: Any) -> list[tuple[float, float, str]]:
+    """(height on the page, font size, text) of every piece of text drawn on ``page``."""
+    lines: list[tuple[float, float, str]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+        if text.strip():
+            lines.append((tm[4] * cm[1] + tm[5] * cm[3] + cm[5], size, text.strip()))
+
+    page.extract_text(visitor_text=visit)
+    return lines
+
+
+def headings_left_at_the_foot(data: bytes, heading_size: float) -> list[str]:
+    """Section headings with nothing below them on their page (their section starts overleaf)."""
+    found = []
+    for number, page in enumerate(PdfReader(io.BytesIO(data)).pages, 1):
+        lines = text_lines(page)
+        body = [line for line in lines if line[0] > handout_module.MARGIN_BOTTOM]  # no footer
+        headings = [line for line in body if abs(line[1] - heading_size) < 0.01]
+        if headings:
+            lowest = min(headings)
+            if not any(height < lowest[0] - 1 for height, _size, _text in body):
+                found.append(f"page {number}: {lowest[2]}")
+    return found
+
+
+@pytest.mark.parametrize(("lang", "large_print"), [("en", True), ("es", True), ("en", False)])
+def test_no_heading_is_left_at_the_foot_of_a_page_and_no_handout_runs_long(
+    school: tuple[Store, dict[str, int]], source: HandoutSource, lang: str, large_print: bool
+) -> None:
+    # A table row never splits, so a heading that fits with a row that does not would be left
+    # alone at the foot of the page; large print stacks every section, so it happens most there.
+    ids = [s.id for s in StudentStore(school[0]).all()]
+    buffer = io.BytesIO()
+    counts = render_handouts(
+        [source.handout(i, TODAY) for i in ids],  # type: ignore[arg-type]
+        buffer,
+        lang=lang,
+        large_print=large_print,
+    )
+    sizes = handout_module.LARGE if large_print else handout_module.REGULAR
+    assert headings_left_at_the_foot(buffer.getvalue(), sizes.heading) == []
+    assert max(counts) <= handout_module.PAGES[sizes]
+
+
+def long_plan(folder: Path) -> tuple[Store, int]:
+    """A student whose plan holds as much as a handout shows, all of it long-winded."""
+    store = open_store(folder / "long.sqlite", folder / "backups")
+    student = StudentStore(store).add(make_student(77, first_name="Amara", last_name="Okafor"))
+    sid = student.id
+    assert sid is not None
+    plans = PlanStore(store)
+    words = "and keep a written log of every assignment, every grade and every question asked"
+    for number in range(6):
+        goal = plans.save_goal(
+            sid,
+            Goal(
+                area="academic",
+                statement=f"Goal {number}: raise the grade by one letter {words}",
+                measure=f"Checked each week with the teacher {words}",
+                target_date="2027-05-01",
+                status="on_track",
+            ),
+        )
+        assert goal.id is not None
+        plans.add_note(goal.id, ProgressNote(noted_on="2026-11-01", text=f"Going well {words}"))
+    for role in ("student", "guardian", "teacher"):
+        for number in range(6):
+            step = ActionStep(what=f"Step {number} for {role} {words}", role=role)
+            plans.save_step(sid, replace(step, due_on=f"2026-12-{number + 10}"))
+    return store, sid
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_a_long_plan_is_shortened_to_its_pages_and_says_what_was_left_off(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, large_print: bool
+) -> None:
+    store, sid = long_plan(tmp_path)
+    handout = open_source(store).handout(sid, TODAY)
+    limit = handout_module.PAGES[handout_module.LARGE if large_print else handout_module.REGULAR]
+    started: list[int] = []
+    buffer = io.BytesIO()
+    counts = render_handouts(
+        [handout, handout], buffer, large_print=large_print, on_student=started.append
+    )
+    assert counts == [limit, limit] and pages(buffer.getvalue()) == 2 * limit
+    assert started == [0, 1]  # laid out again, but counted once
+    text = squash(pdf_text(buffer.getvalue()))
+    assert "more goal" in text and "Goal 0: raise the grade" in text
+    assert f"Page 1 of {limit}" in text and f"Page {limit + 1} of" not in text
+    # Without shortening the same plan runs past its pages: the test above is not idle.
+    monkeypatch.setattr(handout_module, "with_shorter_lists", lambda handout: None)
+    assert render_handouts([handout], io.BytesIO(), large_print=large_print)[0] > limit
+    store.close()
 
 
 def test_every_font_is_embedded_and_none_is_helvetica(
