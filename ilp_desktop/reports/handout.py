@@ -691,7 +691,7 @@ class _Writer:
         # One row a goal: a row never splits, and the goals after the first may go on to the
         # next page one by one, so that a long list does not leave half a page empty.
         first = Table(rows[:1], colWidths=widths, style=style)
-        out = [*self.section("goals", lines=6, first_row=first)]
+        out = self.section("goals", lines=6, first_row=first)
         out.append(Table(rows, colWidths=widths, style=style))
         if h.more_goals:
             key = "more_goals" if h.more_goals > 1 else "more_goal"
