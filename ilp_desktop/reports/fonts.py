@@ -20,6 +20,7 @@ Indic and Myanmar scripts, which need a full shaping engine (ReportLab's optiona
 from __future__ import annotations
 
 import functools
+import html
 import logging
 import os
 import shutil
@@ -464,12 +465,6 @@ def _load(name: str, file: FontFile) -> TTFont | None:
         return None
 
 
-def _escape(text: str) -> str:
-    # What xml.sax.saxutils.escape does; that module imports urllib and http.client, which
-    # take about 30 ms to load at every start and have no business in this app.
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
 def _is_space(char: str) -> bool:
     """White space: stays with the run it is in, whatever the script around it."""
     return char.isspace()
@@ -704,7 +699,9 @@ class FontSet:
             base = self.bold if bold else self.body
             parts = []
             for run, font in self.split_runs(text, bold=bold):
-                piece = _escape(run)
+                # Not xml.sax.saxutils.escape: that module loads urllib and http.client
+                # (about 30 ms at every start), which have no business in this app.
+                piece = html.escape(run, quote=False)
                 parts.append(piece if font == base else f'<font face="{font}">{piece}</font>')
             found = "".join(parts)
             if len(self._markup_cache) < 20_000:  # labels repeat on every handout of a batch
